@@ -1,0 +1,83 @@
+"""The values that cross stage boundaries.
+
+Every offset is a code-point index into the article text exactly as the user's
+file decodes, so ``text[span.start:span.end] == span.text`` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Span:
+    """A stretch of the original text."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(start=start, end=end, text=text[start:end])
+
+    def as_dict(self) -> dict[str, int | str]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quotation:
+    """Words between quotation marks, before anyone is credited with them.
+
+    ``span`` covers the words inside the marks; ``open_mark``/``close_mark`` are
+    the offsets of the marks themselves (``close_mark`` is None when the
+    quotation runs to the end of its paragraph unclosed). ``paragraphs`` counts
+    the paragraphs a news-style multi-paragraph quotation runs over.
+    """
+
+    span: Span
+    open_mark: int
+    close_mark: int | None
+    paragraphs: int = 1
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cue:
+    """A reporting expression and the speaker mention it attaches to."""
+
+    cue: Span
+    mention: Span | None
+    rule: str
+    sentence: Span
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Attribution:
+    """One quotation credited (or not) to a speaker, as the pipeline's result.
+
+    ``speaker`` is the resolved full name ("Lloyd J. Austin III"); ``mention``
+    is what the text says locally ("he", "Austin"). ``rule`` names the rule that
+    linked them and ``steps`` records how, for ``attribution explain``.
+    """
+
+    quote: Span
+    speaker: str | None
+    mention: Span | None
+    cue: Span | None
+    venue: Span | None
+    date: Span | None
+    rule: str
+    steps: tuple[str, ...] = field(default=())
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "text": self.quote.text,
+            "start": self.quote.start,
+            "end": self.quote.end,
+            "speaker": self.speaker,
+            "mention": self.mention.as_dict() if self.mention else None,
+            "cue": self.cue.as_dict() if self.cue else None,
+            "venue": self.venue.text if self.venue else None,
+            "date": self.date.text if self.date else None,
+            "rule": self.rule,
+        }
