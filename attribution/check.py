@@ -1,0 +1,147 @@
+"""Check articles against record files: the job both the plugin and ``attribution check`` do.
+
+Usage: ``python -m attribution.check [--exit-zero] [--report PATH] PATH...`` where each
+PATH is a record file or a folder searched for ``*.yaml``/``*.yml``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from attribution.compare import ArticleCheck, Matcher
+from attribution.errors import AttributionError, InputError
+from attribution.findings import Finding
+from attribution.model import Attribution
+from attribution.pipeline import extract
+from attribution.records import Policy, RecordFile, load
+from attribution.report import render, write_json
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FileCheck:
+    """One record file's verdicts over each article it covers."""
+
+    path: str
+    unverified: Policy
+    articles: tuple[ArticleCheck, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckReport:
+    """A whole run; ``findings`` leaves out unverified quotes of files that ignore them."""
+
+    files: tuple[FileCheck, ...]
+    articles: tuple[str, ...]
+    findings: tuple[Finding, ...]
+
+    def failing(self) -> tuple[Finding, ...]:
+        """Findings that fail the gate (unverified quotes only where the file says fail)."""
+        policy = {f.path: f.unverified for f in self.files}
+        return tuple(
+            f
+            for f in self.findings
+            if f.kind != "unverified-quote" or policy.get(f.record_file or "") == "fail"
+        )
+
+
+def shown(path: Path, root: Path) -> str:
+    """A path as reports show it: relative to the root, with forward slashes."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_article(path: Path, *, root: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(shown(path, root), f"cannot read article: {err}") from None
+
+
+@functools.lru_cache(maxsize=4096)
+def attributions(text: str) -> tuple[Attribution, ...]:
+    """Parse each distinct article once, however many record files cover it."""
+    return extract(text)
+
+
+def check_records(records: RecordFile, *, root: Path) -> FileCheck:
+    """Every article the file covers, compared with its records."""
+    record_path = shown(records.path, root)
+    matcher = Matcher(records, shown_path=record_path)
+    checks = []
+    for article in records.articles:
+        text = read_article(article, root=root)
+        checks.append(
+            matcher.check(article=shown(article, root), text=text, attributions=attributions(text))
+        )
+    return FileCheck(path=record_path, unverified=records.unverified, articles=tuple(checks))
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """Record files named directly, and those found under named folders, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def run(paths: Sequence[str | Path], *, root: Path | None = None) -> CheckReport:
+    """Load every record file under ``paths`` and check its articles.
+
+    Raises ExpectationError for a malformed record file and InputError for an
+    unreadable article.
+    """
+    base = (root or Path.cwd()).resolve()
+    files = [
+        check_records(load(p, root=base), root=base) for p in discover([Path(p) for p in paths])
+    ]
+    articles = sorted({a.article for f in files for a in f.articles})
+    findings: list[Finding] = []
+    for file in files:
+        for article in file.articles:
+            findings.extend(
+                f
+                for f in article.findings
+                if f.kind != "unverified-quote" or file.unverified != "ignore"
+            )
+    return CheckReport(files=tuple(files), articles=tuple(articles), findings=tuple(findings))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``attribution check``: print the editors' report; exit 1 when the gate would fail."""
+    parser = argparse.ArgumentParser(
+        prog="attribution check", description="Check articles against YAML records."
+    )
+    parser.add_argument("paths", nargs="+", type=Path, help="record files or folders of them")
+    parser.add_argument("--report", type=Path, help="also write the JSON report here")
+    parser.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when findings would fail the gate"
+    )
+    parser.add_argument("--root", type=Path, help="articles must lie below this (default: .)")
+    args = parser.parse_args(argv)
+    try:
+        result = run(args.paths, root=args.root)
+    except AttributionError as err:
+        print(f"attribution check: {err}", file=sys.stderr)
+        return 2
+    print(render(result.articles, result.findings))
+    if args.report is not None:
+        write_json(args.report, len(result.articles), result.findings)
+    return 0 if args.exit_zero or not result.failing() else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

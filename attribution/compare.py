@@ -1,0 +1,490 @@
+"""Compare an article's attributions with the records: word-level, forgiving of typography.
+
+Quotes are compared as sequences of normalised words, so case, punctuation,
+quote-mark style and whitespace never matter. An article quote may be any
+fragment of a record; an ellipsis stands for omitted words, ``[bracketed]``
+words may replace or add words, and ``[sic]`` is ignored. Matching is a
+semi-global alignment: free record words before and after the quote, every
+other change costs one. A cost of zero is a match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from attribution.findings import DiffOp, Finding, Kind
+from attribution.model import Attribution
+from attribution.records import Record, RecordFile
+
+TOKEN = regex.compile(
+    r"""
+      (?P<sic>\[\s*sic\s*\])                       # [sic]: the speaker's own slip, kept on purpose
+    | (?P<gap>\[\s*(?:…|\.\s*\.\s*\.)\s*\]          # [...] or […]: omitted words, bracketed
+      | \.\s?\.\s?\.                               # ... or . . .: omitted words
+      | …)                                         # the single ellipsis character
+    | \[(?P<bracket>[^\[\]]*)\]                    # [words]: the writer's replacement or addition
+    | (?P<word>[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*)  # a word; inner apostrophes belong to it
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+APOSTROPHE = regex.compile(
+    r"""
+    [’ʼ]   # typographic apostrophes compare equal to the typewriter one
+    """,
+    regex.VERBOSE,
+)
+
+NAME_PART = regex.compile(
+    r"""
+    [\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*   # one part of a name; dots, commas and hyphens split
+    """,
+    regex.VERBOSE,
+)
+
+
+def _word_set(words: str) -> frozenset[str]:
+    """Word lists read best as plain words."""
+    return frozenset(words.split())
+
+
+# Words too common to show that two quotes are about the same thing.
+STOPWORDS = _word_set(
+    """a an and are as at be been but by do does for from had has have he her his i if in into
+    is it its me my no not of on or our she so than that the their them there these they
+    this those to was we were what when which who will with would you your"""
+)
+
+# Words around a name that are not the name.
+NAME_NOISE = _word_set(
+    """mr mrs ms dr prof gov sen rep gen president secretary minister spokesperson spokesman
+    spokeswoman jr sr ii iii iv"""
+)
+
+#: A quote this short that matches someone else's record is too common to call a misattribution.
+MIN_MISATTRIBUTION_WORDS = 3
+#: A quote credited to nobody in particular is a misquote only when this long and this close.
+MIN_CLOSE_WORDS = 4
+
+#: One changed word; the units below it only break ties between equally cheap alignments.
+EDIT = 1 << 20
+#: A changed word costs a hair more than an added or dropped one, so diffs keep equal words equal.
+SUBSTITUTE = EDIT + 2
+INDEL = EDIT + 1
+#: A small reward per kept word: of equally cheap alignments, the one that keeps most words wins.
+SAME = -3
+
+Tag = Literal["word", "gap", "bracket"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Token:
+    """One unit of a quote: a word, an ellipsis, or a bracketed insertion."""
+
+    tag: Tag
+    norm: str
+    shown: str
+    size: int = 1
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Alignment:
+    """The cheapest way to read an article quote out of a record."""
+
+    cost: int
+    start: int
+    end: int
+    ops: tuple[DiffOp, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordCheck:
+    """A record an article uses or must carry, with what the article got wrong."""
+
+    record: Record
+    quotes: tuple[Attribution, ...]
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleCheck:
+    """Everything one record file says about one article."""
+
+    article: str
+    records: tuple[RecordCheck, ...]
+    unverified: tuple[Finding, ...]
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        out = [f for check in self.records for f in check.findings]
+        out.extend(self.unverified)
+        return tuple(sorted(out, key=_finding_order))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Prepared:
+    """A record tokenised once, with the cheap sets used to skip hopeless alignments."""
+
+    record: Record
+    words: tuple[Token, ...]
+    joined: str
+    vocabulary: frozenset[str]
+    content: frozenset[str]
+
+
+def tokens(text: str) -> tuple[Token, ...]:
+    """An article quote as the matcher sees it."""
+    out: list[Token] = []
+    for m in TOKEN.finditer(text):
+        if m.group("sic") is not None:
+            continue
+        if m.group("gap") is not None:
+            if not out or out[-1].tag != "gap":
+                out.append(Token(tag="gap", norm="…", shown="…"))
+            continue
+        inner = m.group("bracket")
+        if inner is not None:
+            size = len(words(inner))
+            out.append(Token(tag="bracket", norm=inner, shown=f"[{inner}]", size=size))
+            continue
+        word = m.group("word")
+        out.append(Token(tag="word", norm=normalise(word), shown=word))
+    return tuple(out)
+
+
+def words(text: str) -> tuple[Token, ...]:
+    """A record's words: its own brackets are the editor's and count as words."""
+    return tuple(
+        Token(tag="word", norm=normalise(m.group("word")), shown=m.group("word"))
+        for m in TOKEN.finditer(text)
+        if m.group("word") is not None
+    )
+
+
+def normalise(word: str) -> str:
+    return APOSTROPHE.sub("'", word).casefold()
+
+
+def content_words(norms: Iterable[str]) -> frozenset[str]:
+    return frozenset(w for w in norms if w not in STOPWORDS)
+
+
+def align(quote: Sequence[Token], record: Sequence[Token]) -> Alignment:
+    """Semi-global word alignment of ``quote`` inside ``record`` (free record ends)."""
+    n, m = len(quote), len(record)
+    inf = (n + m + 1) * EDIT
+    cost = [[0] * (m + 1)] + [[inf] * (m + 1) for _ in range(n)]
+    # back[i][j] = (previous i, previous j) for the cell's best move
+    back: list[list[tuple[int, int]]] = [[(-1, -1)] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        tok, prev, row, brow = quote[i - 1], cost[i - 1], cost[i], back[i]
+        if tok.tag == "word":
+            for j in range(m + 1):
+                best, src = prev[j] + INDEL, (i - 1, j)  # article word not in the record
+                if j:
+                    c = prev[j - 1] + (SUBSTITUTE if record[j - 1].norm != tok.norm else SAME)
+                    if c <= best:
+                        best, src = c, (i - 1, j - 1)
+                row[j], brow[j] = best, src
+        elif tok.tag == "gap":
+            low, at = inf, 0
+            for j in range(m + 1):
+                if prev[j] < low:
+                    low, at = prev[j], j
+                row[j], brow[j] = low, (i - 1, at)
+        else:
+            span = tok.size + 3
+            for j in range(m + 1):
+                best, src = inf, (i - 1, j)
+                for k in range(max(0, j - span), j + 1):
+                    if prev[k] + (j - k) < best:  # absorb as few words as will do
+                        best, src = prev[k] + (j - k), (i - 1, k)
+                row[j], brow[j] = best, src
+        for j in range(1, m + 1):  # a record word the article dropped
+            if row[j - 1] + INDEL < row[j]:
+                row[j], brow[j] = row[j - 1] + INDEL, (i, j - 1)
+    end = min(range(m + 1), key=lambda j: (cost[n][j], j))
+    start, ops = _trace(quote, record, back, n, end)
+    return Alignment(cost=(cost[n][end] + EDIT // 2) // EDIT, start=start, end=end, ops=ops)
+
+
+def _trace(
+    quote: Sequence[Token],
+    record: Sequence[Token],
+    back: list[list[tuple[int, int]]],
+    n: int,
+    end: int,
+) -> tuple[int, tuple[DiffOp, ...]]:
+    """Walk the back pointers into diff runs, merging neighbours of the same kind."""
+    steps: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
+    i, j = n, end
+    while i > 0:
+        pi, pj = back[i][j]
+        if pi == i:
+            steps.append(("delete", (record[pj].shown,), ()))
+        else:
+            tok = quote[i - 1]
+            rec = tuple(t.shown for t in record[pj:j])
+            if tok.tag == "word" and pj == j:
+                steps.append(("insert", (), (tok.shown,)))
+            elif tok.tag == "word":
+                same = record[pj].norm == tok.norm
+                steps.append(("equal" if same else "replace", rec, (tok.shown,)))
+            else:
+                steps.append(("equal", rec, (tok.shown,)))
+        i, j = pi, pj
+    steps.reverse()
+    ops: list[DiffOp] = []
+    for tag, rec, art in steps:
+        kind = "equal" if tag == "equal" else "replace"
+        if ops and (ops[-1].tag == "equal") == (kind == "equal"):
+            last = ops.pop()
+            rec, art = last.record + rec, last.article + art
+        ops.append(DiffOp(tag=_tag(kind, rec, art), record=rec, article=art))
+    return j, tuple(ops)
+
+
+def _tag(
+    kind: str, rec: tuple[str, ...], art: tuple[str, ...]
+) -> Literal["equal", "replace", "delete", "insert"]:
+    if kind == "equal":
+        return "equal"
+    if not art:
+        return "delete"
+    if not rec:
+        return "insert"
+    return "replace"
+
+
+def name_forms(name: str) -> tuple[str, ...]:
+    """A name without titles, suffixes or initials, as lower-case parts."""
+    parts = [p.casefold() for p in NAME_PART.findall(name)]
+    kept = tuple(p for p in parts if p not in NAME_NOISE and len(p) > 1)
+    return kept or tuple(parts)
+
+
+def name_fits(credited: str, known: Iterable[str]) -> bool:
+    """Does the article's name refer to one of the record's names?
+
+    Equal after dropping titles, suffixes and initials, or a bare surname.
+    """
+    mine = name_forms(credited)
+    for name in known:
+        theirs = name_forms(name)
+        if not mine or not theirs:
+            continue
+        if mine == theirs:
+            return True
+        if (len(mine) == 1 or len(theirs) == 1) and mine[-1] == theirs[-1]:
+            return True
+        if mine[0] == theirs[0] and mine[-1] == theirs[-1]:
+            return True
+    return False
+
+
+def venue_fits(stated: str, recorded: str) -> bool:
+    """A stated venue fits when it shares a content word with the record's ("Rome, Italy")."""
+    mine = content_words(w.norm for w in words(stated)) - VENUE_NOISE
+    theirs = content_words(w.norm for w in words(recorded)) - VENUE_NOISE
+    return not mine or not theirs or bool(mine & theirs)
+
+
+VENUE_NOISE = _word_set("during speaking told comments")
+
+
+class Matcher:
+    """One record file, prepared once and applied to each of its articles."""
+
+    def __init__(self, records: RecordFile, *, shown_path: str) -> None:
+        self.file = records
+        self.shown_path = shown_path
+        self.names: dict[str, tuple[str, ...]] = {}
+        for record in records.records:
+            self.names.setdefault(record.speaker, (record.speaker,))
+        for speaker in records.speakers:
+            self.names[speaker.name] = (speaker.name, *speaker.aliases)
+        self.prepared = tuple(_prepare(r) for r in records.records)
+
+    def speaker_of(self, credited: str | None) -> str | None:
+        """The canonical name in this file that the article's name refers to."""
+        if credited is None:
+            return None
+        for canonical, known in self.names.items():
+            if name_fits(credited, known):
+                return canonical
+        return None
+
+    def check(
+        self, *, article: str, text: str, attributions: Sequence[Attribution]
+    ) -> ArticleCheck:
+        used: dict[str, list[Attribution]] = {}
+        found: dict[str, list[Finding]] = {}
+        unverified: list[Finding] = []
+        for attribution in attributions:
+            quote = tokens(attribution.quote.text)
+            if not any(t.tag == "word" for t in quote):
+                continue
+            outcome = self._judge(attribution, quote, article=article, text=text)
+            if outcome is None:
+                continue
+            record, finding = outcome
+            if record is None:
+                if finding is not None:
+                    unverified.append(finding)
+                continue
+            used.setdefault(record.id, []).append(attribution)
+            if finding is not None:
+                found.setdefault(record.id, []).append(finding)
+        checks: list[RecordCheck] = []
+        for prepared in self.prepared:
+            record = prepared.record
+            if record.id in used:
+                checks.append(
+                    RecordCheck(
+                        record=record,
+                        quotes=tuple(used[record.id]),
+                        findings=tuple(found.get(record.id, ())),
+                    )
+                )
+            elif record.required:
+                missing = self._finding("missing-quote", record, None, article=article, text=text)
+                checks.append(RecordCheck(record=record, quotes=(), findings=(missing,)))
+        return ArticleCheck(article=article, records=tuple(checks), unverified=tuple(unverified))
+
+    def _judge(
+        self, attribution: Attribution, quote: tuple[Token, ...], *, article: str, text: str
+    ) -> tuple[Record | None, Finding | None] | None:
+        """The record a quote uses and what is wrong with it; None when it says nothing."""
+        credited = attribution.speaker
+        canonical = self.speaker_of(credited)
+        exact = [p for p in self.prepared if _matches(quote, p)]
+        n_words = sum(t.tag == "word" for t in quote)
+        if exact:
+            if credited is None:
+                return exact[0].record, None
+            own = [p for p in exact if p.record.speaker == canonical]
+            if own:
+                record = own[0].record
+                venue = attribution.venue
+                if record.venue and venue and not venue_fits(venue.text, record.venue):
+                    return record, self._finding(
+                        "venue-mismatch", record, attribution, article=article, text=text
+                    )
+                return record, None
+            if n_words >= MIN_MISATTRIBUTION_WORDS:
+                record = exact[0].record
+                return record, self._finding(
+                    "misattribution", record, attribution, article=article, text=text
+                )
+        near = self._nearest(quote, canonical, n_words)
+        if near is not None:
+            prepared, alignment = near
+            return prepared.record, self._finding(
+                "misquote",
+                prepared.record,
+                attribution,
+                article=article,
+                text=text,
+                diff=alignment.ops,
+            )
+        if credited is None:
+            return None
+        return None, self._finding(
+            "unverified-quote", None, attribution, article=article, text=text
+        )
+
+    def _nearest(
+        self, quote: tuple[Token, ...], canonical: str | None, n_words: int
+    ) -> tuple[_Prepared, Alignment] | None:
+        """The record this quote most plausibly garbles, if any.
+
+        The credited speaker's records need only share a few content words;
+        anyone's record counts when the quote is long and nearly identical.
+        """
+        quote_words = [t.norm for t in quote if t.tag == "word"]
+        quote_content = content_words(quote_words)
+        close_budget = max(1, n_words // 4)
+        best: tuple[int, int, _Prepared, Alignment] | None = None
+        for p in self.prepared:
+            own = canonical is not None and p.record.speaker == canonical
+            shared = len(quote_content & p.content)
+            loose = own and (shared >= 2 or (shared >= 1 and 2 * shared >= len(quote_content)))
+            present = sum(w in p.vocabulary for w in quote_words)
+            close = n_words >= MIN_CLOSE_WORDS and present >= n_words - close_budget
+            if not (loose or close):
+                continue
+            alignment = align(quote, p.words)
+            if not loose and alignment.cost > close_budget:
+                continue
+            rank = (alignment.cost, 0 if own else 1)
+            if best is None or rank < best[:2]:
+                best = (*rank, p, alignment)
+        return None if best is None else (best[2], best[3])
+
+    def _finding(
+        self,
+        kind: Kind,
+        record: Record | None,
+        attribution: Attribution | None,
+        *,
+        article: str,
+        text: str,
+        diff: tuple[DiffOp, ...] = (),
+    ) -> Finding:
+        line = column = None
+        if attribution is not None:
+            line, column = line_column(text, attribution.quote.start)
+        return Finding(
+            kind=kind,
+            article=article,
+            record=record.id if record else None,
+            speaker=attribution.speaker if attribution else None,
+            quote=attribution.quote.text if attribution else "",
+            expected=record.text if record else None,
+            line=line,
+            column=column,
+            record_speaker=record.speaker if record else None,
+            record_file=self.shown_path,
+            record_line=record.line if record else None,
+            venue=attribution.venue.text if attribution and attribution.venue else None,
+            expected_venue=record.venue if record else None,
+            rule=attribution.rule if attribution else None,
+            mention=attribution.mention.text if attribution and attribution.mention else None,
+            cue=attribution.cue.text if attribution and attribution.cue else None,
+            diff=diff,
+        )
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in code points) of ``offset``."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _prepare(record: Record) -> _Prepared:
+    ws = words(record.text)
+    norms = [w.norm for w in ws]
+    return _Prepared(
+        record=record,
+        words=ws,
+        joined=f" {' '.join(norms)} ",
+        vocabulary=frozenset(norms),
+        content=content_words(norms),
+    )
+
+
+def _matches(quote: tuple[Token, ...], prepared: _Prepared) -> bool:
+    if all(t.tag == "word" for t in quote):
+        return f" {' '.join(t.norm for t in quote)} " in prepared.joined
+    present = [t.norm for t in quote if t.tag == "word"]
+    if not all(w in prepared.vocabulary for w in present):
+        return False
+    return align(quote, prepared.words).cost == 0
+
+
+def _finding_order(f: Finding) -> tuple[str, int, int, str, str]:
+    return (f.article, f.line or 0, f.column or 0, f.kind, f.record or "")

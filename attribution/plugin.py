@@ -1,0 +1,300 @@
+"""The pytest plugin: record files become test files, (article, record) pairs become tests.
+
+The only module that imports pytest, and a thin one: loading, parsing and
+comparing happen in ``attribution.check``; this module maps the results onto
+pytest's collection tree, ships findings from xdist workers to the controller
+as ``user_properties``, and writes the JSON report and the baseline there.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import warnings
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from attribution.check import YAML_SUFFIXES, check_records
+from attribution.errors import AttributionError
+from attribution.findings import Finding
+from attribution.records import Policy, load
+from attribution.report import describe, summary, write_json
+
+INI_GLOBS = "attribution_expectations"
+FOLDER = "expectations"
+FINDINGS_PROPERTY = "attribution_findings"
+ARTICLES_PROPERTY = "attribution_articles"
+
+
+class UnverifiedQuoteWarning(pytest.PytestWarning):
+    """An attributed quote no record covers, in a file whose ``unverified`` is warn."""
+
+
+class AttributionFailure(Exception):
+    """Raised by an item whose findings the baseline does not accept."""
+
+    def __init__(self, findings: tuple[Finding, ...]) -> None:
+        super().__init__(findings)
+        self.findings = findings
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("attribution", "quote attribution records")
+    group.addoption(
+        "--attribution-report",
+        metavar="PATH",
+        default=None,
+        help="write every finding as JSON to PATH",
+    )
+    group.addoption(
+        "--attribution-baseline",
+        metavar="PATH",
+        default=None,
+        help="JSON file of accepted findings: only new findings fail",
+    )
+    group.addoption(
+        "--attribution-baseline-update",
+        action="store_true",
+        default=False,
+        help="accept every finding of this run and write them to --attribution-baseline",
+    )
+    parser.addini(
+        INI_GLOBS,
+        type="linelist",
+        default=[],
+        help="globs (relative to rootdir) of record files to collect; "
+        "default: YAML files in any folder named 'expectations'",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("attribution_baseline_update") and not config.getoption(
+        "attribution_baseline"
+    ):
+        raise pytest.UsageError("--attribution-baseline-update needs --attribution-baseline PATH")
+    config.pluginmanager.register(AttributionRun(config), "attribution-run")
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if file_path.suffix not in YAML_SUFFIXES or not _wanted(file_path, parent.config):
+        return None
+    node: RecordFileNode = RecordFileNode.from_parent(parent, path=file_path)
+    return node
+
+
+def _wanted(path: Path, config: pytest.Config) -> bool:
+    """Named on the command line, or matched by the ini globs (default: an expectations folder)."""
+    if path.resolve() in _named(config):
+        return True
+    try:
+        relative = path.resolve().relative_to(config.rootpath.resolve())
+    except ValueError:
+        return False
+    globs: list[str] = config.getini(INI_GLOBS)
+    if globs:
+        return any(fnmatch.fnmatch(relative.as_posix(), g) for g in globs)
+    return FOLDER in relative.parts[:-1]
+
+
+def _named(config: pytest.Config) -> frozenset[Path]:
+    base = config.invocation_params.dir
+    return frozenset((base / arg.split("::", 1)[0]).resolve() for arg in config.args)
+
+
+class RecordFileNode(pytest.File):
+    """One record file; its items are computed at collection so every xdist worker agrees."""
+
+    def collect(self) -> Iterable[pytest.Item]:
+        root = self.config.rootpath
+        records = load(self.path, root=root)
+        result = check_records(records, root=root)
+        articles = [a.article for a in result.articles]
+        names = [Path(a).name for a in articles]
+        unique = len(set(names)) == len(names)
+        for check in result.articles:
+            label = Path(check.article).name if unique else check.article
+            for record_check in check.records:
+                yield AttributionItem.from_parent(
+                    self,
+                    name=f"{label}::{record_check.record.id}",
+                    findings=record_check.findings,
+                    policy=records.unverified,
+                    articles=articles,
+                    line=record_check.record.line,
+                )
+            if records.unverified == "ignore":
+                continue
+            for finding in check.unverified:
+                yield AttributionItem.from_parent(
+                    self,
+                    name=f"{label}::unverified-{finding.line}-{finding.column}",
+                    findings=(finding,),
+                    policy=records.unverified,
+                    articles=articles,
+                    line=None,
+                )
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+        if isinstance(excinfo.value, AttributionError):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+
+class AttributionItem(pytest.Item):
+    """One (article, record) pair, or one unverified quote."""
+
+    def __init__(
+        self,
+        *,
+        findings: tuple[Finding, ...],
+        policy: Policy,
+        articles: list[str],
+        line: int | None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.findings = findings
+        self.policy = policy
+        self.articles = articles
+        self.line = line
+
+    def runtest(self) -> None:
+        run: AttributionRun = self.config.pluginmanager.getplugin("attribution-run")
+        failing: list[Finding] = []
+        shipped: list[dict[str, object]] = []
+        for finding in self.findings:
+            accepted = run.accepts(finding)
+            shipped.append({**finding.as_dict(), "item": self.nodeid, "accepted": accepted})
+            if finding.kind == "unverified-quote" and self.policy == "warn":
+                warnings.warn(UnverifiedQuoteWarning(describe(finding)), stacklevel=1)
+            elif not accepted:
+                failing.append(finding)
+        self.user_properties.append((FINDINGS_PROPERTY, shipped))
+        self.user_properties.append((ARTICLES_PROPERTY, self.articles))
+        if failing:
+            raise AttributionFailure(tuple(failing))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+        if isinstance(excinfo.value, AttributionFailure):
+            return "\n\n".join(describe(f) for f in excinfo.value.findings)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None if self.line is None else self.line - 1, self.name
+
+
+class AttributionRun:
+    """Per-session state: the baseline, and on the controller the findings of every item."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.update = bool(config.getoption("attribution_baseline_update"))
+        option = config.getoption("attribution_baseline")
+        self.baseline_path = Path(option) if option else None
+        self.baseline: dict[tuple[object, ...], dict[str, object]] = {}
+        if self.baseline_path is not None and not self.update:
+            self.baseline = _read_baseline(self.baseline_path)
+        self.findings: list[dict[str, object]] = []
+        self.articles: set[str] = set()
+        self.items_run: set[str] = set()
+
+    def accepts(self, finding: Finding) -> bool:
+        return self.update or _key(finding.as_dict()) in self.baseline
+
+    @pytest.hookimpl
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.when != "call":
+            return
+        for name, value in report.user_properties:
+            if name == FINDINGS_PROPERTY and isinstance(value, list):
+                self.items_run.add(report.nodeid)
+                self.findings.extend(value)
+            elif name == ARTICLES_PROPERTY and isinstance(value, list):
+                self.articles.update(str(a) for a in value)
+
+    @pytest.hookimpl
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        if hasattr(self.config, "workerinput"):
+            return  # the xdist controller writes the files
+        report = self.config.getoption("attribution_report")
+        if report:
+            write_json(Path(report), len(self.articles), self._as_findings())
+        if self.update and self.baseline_path is not None:
+            accepted = sorted(
+                ({k: f[k] for k in (*_KEY_FIELDS, "item")} for f in self.findings),
+                key=lambda f: json.dumps(f, sort_keys=True),
+            )
+            self.baseline_path.parent.mkdir(parents=True, exist_ok=True)
+            self.baseline_path.write_text(
+                json.dumps({"accepted": accepted}, indent=2, ensure_ascii=False) + "\n",
+                encoding="utf-8",
+            )
+
+    @pytest.hookimpl
+    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        if not self.items_run or hasattr(self.config, "workerinput"):
+            return
+        found = self._as_findings()
+        accepted = sum(bool(f.get("accepted")) for f in self.findings)
+        line = f"attribution: {len(self.articles)} articles, {summary(found)}"
+        if self.baseline_path is not None:
+            line += f" ({accepted} accepted by the baseline)"
+        terminalreporter.write_sep("-", "attribution")
+        terminalreporter.write_line(line)
+        if self.update and self.baseline_path is not None:
+            terminalreporter.write_line(f"baseline written: {self.baseline_path}")
+        for gone in self._gone():
+            terminalreporter.write_line(
+                f"accepted finding gone: {gone.get('kind')}: {gone.get('article')} "
+                f"record {gone.get('record')} {gone.get('quote')!r} (remove it from the baseline)"
+            )
+
+    def _gone(self) -> Iterator[dict[str, object]]:
+        """Accepted findings that an item which ran no longer produces."""
+        now = {_key(f) for f in self.findings}
+        for key, entry in sorted(self.baseline.items(), key=lambda kv: repr(kv[0])):
+            if key not in now and entry.get("item") in self.items_run:
+                yield entry
+
+    def _as_findings(self) -> list[Finding]:
+        return [
+            Finding(**{k: f[k] for k in _REPORT_FIELDS})  # type: ignore[arg-type]
+            for f in self.findings
+        ]
+
+
+_REPORT_FIELDS = ("article", "kind", "record", "speaker", "quote", "expected", "line", "column")
+_KEY_FIELDS = ("article", "kind", "record", "speaker", "quote")
+
+
+def _key(entry: dict[str, object]) -> tuple[object, ...]:
+    """Baseline identity; whitespace in the quote does not matter."""
+    quote = entry.get("quote")
+    return (
+        entry.get("article"),
+        entry.get("kind"),
+        entry.get("record"),
+        entry.get("speaker"),
+        " ".join(quote.split()) if isinstance(quote, str) else quote,
+    )
+
+
+def _read_baseline(path: Path) -> dict[tuple[object, ...], dict[str, object]]:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise pytest.UsageError(
+            f"{path}: baseline not found (create it with --attribution-baseline-update)"
+        ) from None
+    except (OSError, ValueError) as err:
+        raise pytest.UsageError(f"{path}: cannot read baseline: {err}") from None
+    entries = document.get("accepted") if isinstance(document, dict) else None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise pytest.UsageError(f'{path}: baseline must be {{"accepted": [finding, ...]}}')
+    return {_key(e): e for e in entries}
+
+
+__all__ = ["AttributionItem", "RecordFileNode", "UnverifiedQuoteWarning"]

@@ -1,0 +1,128 @@
+"""Findings in words for editors, and as the JSON report CI keeps.
+
+Diff marks follow ``git diff --word-diff``: ``[-record words-]{+article words+}``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from attribution.findings import KINDS, DiffOp, Finding
+
+INDENT = "  "
+
+
+def diff_text(ops: Sequence[DiffOp]) -> str:
+    """One line: equal words as the record has them, changes marked."""
+    parts: list[str] = []
+    for op in ops:
+        if op.tag == "equal":
+            parts.append(" ".join(op.record or op.article))
+            continue
+        if op.record:
+            parts.append("[-" + " ".join(op.record) + "-]")
+        if op.article:
+            parts.append("{+" + " ".join(op.article) + "+}")
+    return " ".join(parts)
+
+
+def where(finding: Finding) -> str:
+    if finding.line is None:
+        return finding.article
+    return f"{finding.article}:{finding.line}:{finding.column}"
+
+
+def headline(finding: Finding) -> str:
+    """The first line, which always begins with the kind."""
+    credited = finding.speaker or "nobody"
+    if finding.kind == "misquote":
+        return (
+            f"misquote: {where(finding)} quotes {finding.record_speaker} "
+            f"differently from record {finding.record}"
+        )
+    if finding.kind == "misattribution":
+        return (
+            f"misattribution: {where(finding)} credits {finding.record_speaker}'s words "
+            f"(record {finding.record}) to {credited}"
+        )
+    if finding.kind == "venue-mismatch":
+        return (
+            f"venue-mismatch: {where(finding)} places record {finding.record} "
+            f"{finding.venue!r}, the record says {finding.expected_venue!r}"
+        )
+    if finding.kind == "missing-quote":
+        return (
+            f"missing-quote: {where(finding)} does not carry required record {finding.record} "
+            f"({finding.record_speaker})"
+        )
+    return f"unverified-quote: {where(finding)} quotes {credited}, and no record has these words"
+
+
+def describe(finding: Finding) -> str:
+    """The full failure text: headline, words, diff, where the record is, the parser's reason."""
+    lines = [headline(finding)]
+    if finding.expected is not None:
+        lines.append(f"{INDENT}record : {_one_line(finding.expected)}")
+    if finding.quote:
+        lines.append(f"{INDENT}article: {_one_line(finding.quote)}")
+    if finding.diff:
+        lines.append(f"{INDENT}diff   : {diff_text(finding.diff)}")
+    if finding.kind == "misattribution":
+        lines.append(f"{INDENT}speaker: record {finding.record_speaker}, article {finding.speaker}")
+    if finding.kind == "venue-mismatch":
+        lines.append(f"{INDENT}venue  : record {finding.expected_venue}, article {finding.venue}")
+    if finding.record_file is not None and finding.record is not None:
+        lines.append(f"{INDENT}from   : {finding.record_file}:{finding.record_line}")
+    if finding.rule is not None:
+        via = []
+        if finding.mention:
+            via.append(f"mention {finding.mention!r}")
+        if finding.cue:
+            via.append(f"cue {finding.cue!r}")
+        extra = f" ({', '.join(via)})" if via else ""
+        lines.append(f"{INDENT}parser : rule {finding.rule}{extra}")
+    return "\n".join(lines)
+
+
+def as_json(articles: int, findings: Iterable[Finding]) -> dict[str, object]:
+    """The ``--attribution-report`` document."""
+    ordered = sorted(findings, key=_order)
+    return {"articles": articles, "findings": [f.as_dict() for f in ordered]}
+
+
+def write_json(path: Path, articles: int, findings: Iterable[Finding]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document = as_json(articles, findings)
+    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def summary(findings: Sequence[Finding]) -> str:
+    counts = {kind: sum(f.kind == kind for f in findings) for kind in KINDS}
+    shown = [f"{n} {kind}" for kind, n in counts.items() if n]
+    return ", ".join(shown) if shown else "no findings"
+
+
+def render(articles: Sequence[str], findings: Sequence[Finding]) -> str:
+    """The editors' report: each article, then what it got wrong."""
+    lines: list[str] = []
+    by_article: dict[str, list[Finding]] = {a: [] for a in articles}
+    for finding in sorted(findings, key=_order):
+        by_article.setdefault(finding.article, []).append(finding)
+    for article, found in by_article.items():
+        verdict = summary(found) if found else "ok"
+        lines.append(f"{article}: {verdict}")
+        for finding in found:
+            lines.extend(INDENT + line for line in describe(finding).splitlines())
+        lines.append("")
+    lines.append(f"{len(by_article)} articles checked: {summary(findings)}")
+    return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _order(f: Finding) -> tuple[str, int, int, str, str]:
+    return (f.article, f.line or 0, f.column or 0, f.kind, f.record or "")
