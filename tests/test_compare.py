@@ -1,0 +1,305 @@
+"""Comparison of hand-built attributions with records: each verdict and each non-verdict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from attribution import check, report
+from attribution.compare import Matcher, align, line_column, name_fits, tokens, venue_fits, words
+from attribution.findings import Finding
+from attribution.model import Attribution, Span
+from attribution.records import Record, RecordFile, Speaker
+
+AUSTIN = Record(
+    id="left-to-be-seen",
+    speaker="Lloyd Austin",
+    text="What exactly are they doing? Left to be seen.",
+    venue="Rome, Italy",
+    date="2024-10-23",
+    required=False,
+    line=3,
+)
+SERIOUS = Record(
+    id="serious",
+    speaker="Lloyd Austin",
+    text="If their intention is to participate in this war on Russia's behalf, "
+    "that is a very serious issue.",
+    venue=None,
+    date=None,
+    required=False,
+    line=9,
+)
+CHA = Record(
+    id="cha-era",
+    speaker="Victor Cha",
+    text="We are in a whole different era if North Korean soldiers are dying for Putin.",
+    venue=None,
+    date=None,
+    required=False,
+    line=14,
+)
+
+
+def matcher(*records: Record) -> Matcher:
+    file = RecordFile(
+        path=Path("expectations/x.yaml"),
+        articles=(),
+        unverified="warn",
+        speakers=(Speaker(name="Lloyd Austin", aliases=("Austin", "Lloyd J. Austin III")),),
+        records=records or (AUSTIN, SERIOUS, CHA),
+    )
+    return Matcher(file, shown_path="expectations/x.yaml")
+
+
+def quoted(
+    text: str, quote: str, speaker: str | None, *, venue: str | None = None, rule: str = "test"
+) -> Attribution:
+    start = text.index(quote)
+    venue_span = None
+    if venue is not None:
+        at = text.index(venue)
+        venue_span = Span.of(text, at, at + len(venue))
+    return Attribution(
+        quote=Span.of(text, start, start + len(quote)),
+        speaker=speaker,
+        mention=None,
+        cue=None,
+        venue=venue_span,
+        date=None,
+        rule=rule,
+    )
+
+
+def judge(quote: str, speaker: str | None, *, venue: str | None = None) -> list[Finding]:
+    text = f"Headline\n\n“{quote},” {speaker or 'someone'} said {venue or ''}.\n"
+    attribution = quoted(text, quote, speaker, venue=venue)
+    result = matcher().check(article="a.txt", text=text, attributions=[attribution])
+    return list(result.findings)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "What exactly are they doing? Left to be seen.",
+        "what exactly ARE they doing -- left to be seen",  # case and punctuation
+        "What   exactly\nare they doing?",  # whitespace, and a fragment
+        "Left to be seen",  # a fragment
+        "What exactly … seen",  # an ellipsis for omitted words
+        "What exactly are they doing ... Left to be seen",
+        "What exactly are they doing. . . seen",
+        "What exactly are [the North Korean troops] doing?",  # brackets replace a word
+        "What exactly are they doing [in Russia]? Left to be seen",  # brackets add words
+        "What exactly are they [sic] doing?",
+        "if their intention is to participate in this war on Russia’s behalf",  # apostrophe style
+        "that is a very serious issue",
+    ],
+)
+def test_forgiven_differences_are_not_findings(quote: str) -> None:
+    assert judge(quote, "Lloyd J. Austin III") == []
+
+
+def test_a_changed_word_is_a_misquote_with_a_word_diff() -> None:
+    (finding,) = judge("What exactly are you doing?", "Austin")
+    assert finding.kind == "misquote"
+    assert finding.record == "left-to-be-seen"
+    assert finding.expected == AUSTIN.text
+    assert report.diff_text(finding.diff) == "What exactly are [-they-] {+you+} doing"
+    assert (finding.line, finding.column) == (3, 2)
+
+
+@pytest.mark.parametrize(
+    ("quote", "diff"),
+    [
+        ("What exactly are they really doing?", "What exactly are they {+really+} doing"),
+        ("What exactly are doing? Left", "What exactly are [-they-] doing Left"),
+        ("What exactly they are doing?", "What exactly [-are-] they {+are+} doing"),
+    ],
+)
+def test_added_dropped_and_reordered_words_are_misquotes(quote: str, diff: str) -> None:
+    (finding,) = judge(quote, "Austin")
+    assert finding.kind == "misquote"
+    assert report.diff_text(finding.diff) == diff
+
+
+def test_a_loose_paraphrase_of_the_credited_speaker_is_a_misquote_of_the_nearest_record() -> None:
+    (finding,) = judge("intentions to enter this war on behalf of Russia", "Lloyd Austin")
+    assert finding.kind == "misquote"
+    assert finding.record == "serious"
+
+
+def test_a_close_misquote_credited_to_nobody_is_still_a_misquote() -> None:
+    (finding,) = judge("We are in a whole new era if North Korean soldiers are dying", None)
+    assert finding.kind == "misquote"
+    assert finding.record == "cha-era"
+
+
+def test_words_credited_to_someone_else_are_a_misattribution() -> None:
+    (finding,) = judge("What exactly are they doing?", "Victor Cha")
+    assert finding.kind == "misattribution"
+    assert finding.record == "left-to-be-seen"
+    assert finding.speaker == "Victor Cha"
+    assert finding.record_speaker == "Lloyd Austin"
+    assert report.headline(finding).startswith("misattribution: a.txt:3:2 ")
+
+
+def test_a_two_word_scare_quote_is_too_common_to_misattribute() -> None:
+    (finding,) = judge("very serious", "The New York Times")
+    assert finding.kind == "unverified-quote"
+
+
+def test_a_venue_that_does_not_fit_is_a_venue_mismatch() -> None:
+    (finding,) = judge("Left to be seen", "Austin", venue="in Berlin")
+    assert finding.kind == "venue-mismatch"
+    assert finding.venue == "in Berlin"
+    assert finding.expected_venue == "Rome, Italy"
+
+
+@pytest.mark.parametrize("venue", ["in Rome", "at a military base in Italy", "in Rome, Italy"])
+def test_a_venue_that_shares_a_place_fits(venue: str) -> None:
+    assert judge("Left to be seen", "Austin", venue=venue) == []
+
+
+def test_a_quote_no_record_covers_is_unverified() -> None:
+    (finding,) = judge("We will keep supporting Ukraine for as long as it takes", "Jane Doe")
+    assert finding.kind == "unverified-quote"
+    assert finding.record is None
+    assert finding.expected is None
+
+
+def test_an_unattributed_quote_contradicts_nothing() -> None:
+    assert judge("We will keep supporting Ukraine for as long as it takes", None) == []
+    assert judge("Left to be seen", None) == []
+
+
+def test_a_required_record_the_article_lacks_is_a_missing_quote() -> None:
+    required = Record(
+        id="must",
+        speaker="Victor Cha",
+        text="Putin will likely give him what he wants.",
+        venue=None,
+        date=None,
+        required=True,
+        line=20,
+    )
+    text = "“Left to be seen,” Austin said.\n"
+    result = matcher(AUSTIN, required).check(
+        article="a.txt", text=text, attributions=[quoted(text, "Left to be seen", "Austin")]
+    )
+    assert [c.record.id for c in result.records] == ["left-to-be-seen", "must"]
+    (finding,) = result.findings
+    assert finding.kind == "missing-quote"
+    assert finding.line is None
+    assert report.describe(finding).startswith("missing-quote: a.txt does not carry")
+
+
+def test_a_required_record_the_article_carries_is_fine() -> None:
+    required = Record(
+        id="must",
+        speaker="Lloyd Austin",
+        text=AUSTIN.text,
+        venue=None,
+        date=None,
+        required=True,
+        line=20,
+    )
+    text = "“Left to be seen,” Austin said.\n"
+    result = matcher(required).check(
+        article="a.txt", text=text, attributions=[quoted(text, "Left to be seen", "Austin")]
+    )
+    assert result.findings == ()
+    assert [c.record.id for c in result.records] == ["must"]
+
+
+@pytest.mark.parametrize(
+    ("credited", "known", "fits"),
+    [
+        ("Lloyd J. Austin III", ["Lloyd Austin"], True),
+        ("Austin", ["Lloyd Austin"], True),
+        ("Mr. Austin", ["Lloyd Austin"], True),
+        ("Secretary Lloyd Austin", ["Lloyd Austin"], True),
+        ("Zelenskiy", ["Volodymyr Zelensky", "Zelenskiy"], True),
+        ("John Austin", ["Lloyd Austin"], False),
+        ("Victor Cha", ["Lloyd Austin", "Austin"], False),
+        ("NATO", ["Farah Dakhlallah"], False),
+    ],
+)
+def test_names_fit_ignoring_titles_initials_and_suffixes(
+    credited: str, known: list[str], fits: bool
+) -> None:
+    assert name_fits(credited, known) is fits
+
+
+def test_venues_fit_when_they_share_a_place_word() -> None:
+    assert venue_fits("in a video address", "video address")
+    assert not venue_fits("at a press conference", "video address")
+
+
+def test_line_and_column_are_one_based_code_points() -> None:
+    text = "ab\n“é”\ncd"
+    assert line_column(text, 0) == (1, 1)
+    assert line_column(text, 4) == (2, 2)
+    assert line_column(text, 7) == (3, 1)
+
+
+def test_alignment_keeps_equal_words_equal() -> None:
+    result = align(tokens("We don't know what exactly they're doing yet"), words(AUSTIN.text))
+    assert result.cost == 6
+    assert [op.tag for op in result.ops] == ["insert", "equal", "replace", "equal", "insert"]
+
+
+def test_describe_names_rule_record_and_diff() -> None:
+    (finding,) = judge("What exactly are you doing?", "Austin")
+    text = report.describe(finding)
+    lines = text.splitlines()
+    assert lines[0].startswith("misquote: a.txt:3:2 ")
+    assert "record : What exactly are they doing? Left to be seen." in text
+    assert "article: What exactly are you doing?" in text
+    assert "[-they-] {+you+}" in text
+    assert "from   : expectations/x.yaml:3" in text
+    assert "parser : rule test" in text
+
+
+def test_report_json_has_exactly_the_issue_keys() -> None:
+    (finding,) = judge("What exactly are you doing?", "Austin")
+    document = report.as_json(1, [finding])
+    assert document["articles"] == 1
+    entries = document["findings"]
+    assert isinstance(entries, list)
+    (entry,) = entries
+    assert set(entry) == {
+        "article",
+        "kind",
+        "record",
+        "speaker",
+        "quote",
+        "expected",
+        "line",
+        "column",
+    }
+    assert entry["quote"] == "What exactly are you doing?"
+
+
+def test_check_run_reports_each_article_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The runner's wiring, with the parser's answer fixed so only the runner is tested."""
+    (tmp_path / "corpus").mkdir()
+    text = "“What exactly are you doing?” Austin said.\n"
+    (tmp_path / "corpus" / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "expectations").mkdir()
+    (tmp_path / "expectations" / "r.yaml").write_text(
+        "articles: ../corpus/*.txt\nunverified: ignore\nquotes:\n"
+        "  - {id: q, speaker: Lloyd Austin, text: 'What exactly are they doing?'}\n",
+        encoding="utf-8",
+    )
+    fixed = (quoted(text, "What exactly are you doing?", "Austin"),)
+    monkeypatch.setattr(check, "attributions", lambda _text: fixed)
+    result = check.run([tmp_path / "expectations"], root=tmp_path)
+    assert result.articles == ("corpus/a.txt",)
+    assert [f.kind for f in result.findings] == ["misquote"]
+    assert result.failing() == result.findings
+    rendered = report.render(result.articles, result.findings)
+    assert rendered.startswith("corpus/a.txt: 1 misquote\n")
+    assert rendered.endswith("1 articles checked: 1 misquote")
