@@ -30,14 +30,16 @@ class Quotation:
     """Words between quotation marks, before anyone is credited with them.
 
     ``span`` covers the words inside the marks; ``open_mark``/``close_mark`` are
-    the offsets of the marks themselves (``close_mark`` is None when the
-    quotation runs to the end of its paragraph unclosed). ``paragraphs`` counts
-    the paragraphs a news-style multi-paragraph quotation runs over.
+    the offsets where the marks start (``close_mark`` is None when the quotation
+    runs to the end of its paragraph unclosed) and ``outer_end`` is where the
+    closing mark ends (a mark may be two characters: NYT-style ''). ``paragraphs``
+    counts the paragraphs a news-style multi-paragraph quotation runs over.
     """
 
     span: Span
     open_mark: int
     close_mark: int | None
+    outer_end: int
     paragraphs: int = 1
 
 

@@ -1,0 +1,390 @@
+"""Stage 2: cues and speaker mentions, read from the frame around the quotations.
+
+A cue is a reporting expression ("said", "told", "according to"). Its speaker
+mention is found by the word order news copy uses:
+
+* ``subject-before``: the noun phrase before the cue ("Austin said", "he said",
+  "Victor Cha, a scholar at CSIS, noted"), skipping adverbs and auxiliaries.
+* ``speaker-after``: after the cue when the cue follows a quotation or opens the
+  sentence ("..." said Victor Cha; advises psychologist Alvord; according to X).
+* ``clause-subject``: the subject of the clause for participles and coordinated
+  verbs ("Austin said, adding ..."; "He attacked Cruz and said ...").
+
+Everything runs on the masked frame (see ``frame``), so quoted words never count
+as cues and every span found is a span of the original text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+import regex
+
+from attribution.frame import QUOTE, Frame, Sentence
+from attribution.model import Cue, Span
+from attribution.wordlists import cue_pattern, table, words
+
+# A word of the frame: letters and digits with inner apostrophes, periods and hyphens
+# (O'Brien, U.S., Jean-Pierre).
+WORD = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'.\-]*[\p{L}\p{M}\p{N}.])?")
+
+# Adverbs and auxiliaries that may stand between a speaker and the cue
+# ("Austin also said", "she has repeatedly said", "he later told").
+BETWEEN_SUBJECT_AND_CUE = frozenset(
+    """also later then has had have was were is are would will once previously recently
+    reportedly repeatedly further simply quickly flatly publicly privately again too even
+    just never often always frequently earlier subsequently finally first initially
+    separately similarly likewise famously bluntly angrily emphatically proudly plainly
+    openly directly explicitly clearly specifically formally officially already long
+    sarcastically jokingly quietly loudly curtly tersely candidly memorably recently
+    did does do not has since""".split()
+)
+
+# Words that can never be the head of a speaker noun phrase.
+NOT_A_SPEAKER = frozenset(
+    """a an the and or but nor that which what whom whose when where why how if as
+    than then to of in on at by for from with about into over after before during
+    under until while because although though so not no yes be been being is are
+    was were has have had do does did will would can could should may might must
+    this these those there here also said says say told tells there's it's
+    only even just very more most less least much many some any all each every
+    both either neither such same other another own one two three first last
+    however meanwhile instead still yet again already now today tonight yesterday
+    week month year morning afternoon evening night time day""".split()
+)
+
+# Lowercase determiners and possessives that open a common-noun speaker phrase.
+DETERMINERS = frozenset("a an the his her its their our my your this that one another".split())
+
+# Lowercase particles inside names: Ursula von der Leyen, Charles de Gaulle.
+PARTICLES = frozenset("de del della der di du da dos das van von la le bin al ibn st".split())
+
+# Sentence openers that introduce a phrase to skip before the subject
+# ("In a statement on October 23, Dakhlallah confirmed").
+INTRODUCTORY = regex.compile(
+    r"""
+    (?: (?:In|At|During|Speaking|From|On|After|Before|Asked|When|While|Earlier|Later|Last
+          |Responding|Writing|Addressing|Appearing|Following|Under|Since|Despite|According
+          |Like|Unlike|Standing|Reacting|Referring|Talking|Testifying)\b  # a leading phrase
+         [^,\ue000]{0,160}, \s*                                         # up to its comma
+    )
+    """,
+    regex.VERBOSE,
+)
+
+
+@cache
+def _pronouns() -> dict[str, str]:
+    return table("pronouns.txt")
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(words("titles.txt"))
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in words("function_words.txt"))
+
+
+@cache
+def _cue_words() -> frozenset[str]:
+    return frozenset(e for e in words("cue_verbs.txt") if " " not in e)
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word that can be part of a name (not 'But', not 'Says')."""
+    low = word.lower()
+    return is_capitalised(word) and low not in _function_words() and low not in _cue_words()
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and word[-1:].isalpha() and word.isupper())
+
+
+def word_before(masked: str, pos: int, floor: int) -> tuple[int, int] | None:
+    """The word ending just before ``pos`` (spaces skipped), or None at punctuation."""
+    i = pos
+    while i > floor and masked[i - 1] in " \t":
+        i -= 1
+    j = i
+    while j > floor and (masked[j - 1].isalnum() or masked[j - 1] in "'.-"):
+        j -= 1
+    while j < i and not masked[j].isalnum():
+        j += 1
+    end = i
+    while end > j and masked[end - 1] in "'.-" and not _keeps_period(masked[j:end]):
+        end -= 1
+    if end <= j:
+        return None
+    return j, end
+
+
+def _keeps_period(word: str) -> bool:
+    """Whether a trailing period belongs to the word (initials and abbreviations)."""
+    if not word.endswith("."):
+        return False
+    core = word.rstrip(".")
+    return len(core) == 1 or "." in core or core in _titles() or core in ("Jr", "Sr", "St")
+
+
+def word_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | None:
+    """The word starting just after ``pos`` (spaces skipped), or None at punctuation."""
+    m = WORD.match(masked, _skip_spaces(masked, pos, ceiling), ceiling)
+    if m is None:
+        return None
+    end = m.end()
+    if masked[m.start() : end].endswith(".") and not _keeps_period(masked[m.start() : end]):
+        end -= 1
+    return m.start(), end
+
+
+def _skip_spaces(masked: str, pos: int, ceiling: int) -> int:
+    while pos < ceiling and masked[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _name_run_before(masked: str, end_word: tuple[int, int], floor: int) -> tuple[int, int]:
+    """Extend a capitalised word leftwards over the rest of its name."""
+    start, end = end_word
+    cur = end_word
+    while True:
+        prev = word_before(masked, cur[0], floor)
+        if prev is None or masked[prev[1] : cur[0]].strip():
+            break
+        w = masked[prev[0] : prev[1]]
+        if _name_word(w):
+            start, cur = prev[0], prev
+            continue
+        if w in PARTICLES or w == "of":
+            before = word_before(masked, prev[0], floor)
+            if before and is_capitalised(masked[before[0] : before[1]]):
+                start, cur = before[0], before
+                continue
+        break
+    return start, end
+
+
+def _name_run_after(masked: str, first: tuple[int, int], ceiling: int) -> tuple[int, int]:
+    start, end = first
+    cur = first
+    while True:
+        nxt = word_after(masked, cur[1], ceiling)
+        if nxt is None or masked[cur[1] : nxt[0]].strip():
+            break
+        w = masked[nxt[0] : nxt[1]]
+        if _name_word(w):
+            end, cur = nxt[1], nxt
+            continue
+        if w in PARTICLES:
+            after = word_after(masked, nxt[1], ceiling)
+            if after and is_capitalised(masked[after[0] : after[1]]):
+                end, cur = after[1], after
+                continue
+        break
+    return start, end
+
+
+def noun_phrase_before(masked: str, pos: int, floor: int) -> tuple[int, int] | None:
+    """The speaker noun phrase ending at ``pos``: a pronoun, a name or 'the spokesman'."""
+    w = word_before(masked, pos, floor)
+    if w is None:
+        return None
+    text = masked[w[0] : w[1]]
+    low = text.lower()
+    if low in _pronouns():
+        return w
+    if is_capitalised(text):
+        if low in _function_words():
+            return None
+        return _name_run_before(masked, w, floor)
+    if low in NOT_A_SPEAKER or not text.isalpha():
+        return None
+    # A common-noun phrase: walk left over modifiers up to a determiner.
+    start = w[0]
+    cur = w
+    for _ in range(5):
+        prev = word_before(masked, cur[0], floor)
+        if prev is None or masked[prev[1] : cur[0]].strip():
+            break
+        pw = masked[prev[0] : prev[1]]
+        plow = pw.lower()
+        if plow in DETERMINERS:
+            start = prev[0]
+            break
+        if plow in NOT_A_SPEAKER or plow in _pronouns():
+            break
+        start, cur = prev[0], prev
+    return start, w[1]
+
+
+def noun_phrase_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | None:
+    """The speaker after an inverted cue: 'said Victor Cha', 'says psychologist Alvord'."""
+    pos = _skip_spaces(masked, pos, ceiling)
+    first = word_after(masked, pos, ceiling)
+    if first is None:
+        return None
+    text = masked[first[0] : first[1]]
+    low = text.lower()
+    if low in _pronouns():
+        return first if _pronouns()[low] != "relative" else None
+    if is_capitalised(text) and low not in _function_words():
+        return _name_run_after(masked, first, ceiling)
+    # Lowercase modifiers then a name or a head noun: "psychologist Alvord",
+    # "the campaign's spokesman".
+    cur = first
+    start = first[0]
+    for _ in range(6):
+        w = masked[cur[0] : cur[1]]
+        if is_capitalised(w):
+            return start, _name_run_after(masked, cur, ceiling)[1]
+        nxt = word_after(masked, cur[1], ceiling)
+        if nxt is None or masked[cur[1] : nxt[0]].strip():
+            if w.lower() in NOT_A_SPEAKER:
+                return None
+            return start, cur[1]
+        nlow = masked[nxt[0] : nxt[1]].lower()
+        if nlow in NOT_A_SPEAKER and nlow not in DETERMINERS:
+            if w.lower() in NOT_A_SPEAKER:
+                return None
+            return start, cur[1]
+        cur = nxt
+    return None
+
+
+def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, int] | None:
+    """The subject of a sentence: its first speaker-like phrase after an opening phrase."""
+    pos = sentence.start
+    while pos < before and (masked[pos] == QUOTE or masked[pos] in " ,\u2014\u2013-:"):
+        pos += 1
+    m = INTRODUCTORY.match(masked, pos, before)
+    if m:
+        pos = m.end()
+    first = word_after(masked, pos, before)
+    while first is not None:
+        text = masked[first[0] : first[1]]
+        low = text.lower()
+        if low in _pronouns():
+            return first if _pronouns()[low] != "relative" else None
+        if is_capitalised(text) and low not in _function_words():
+            return _name_run_after(masked, first, before)
+        if low in DETERMINERS or low not in NOT_A_SPEAKER:
+            phrase_end = _common_noun_end(masked, first, before)
+            return (first[0], phrase_end) if phrase_end else None
+        return None
+    return None
+
+
+def _common_noun_end(masked: str, first: tuple[int, int], ceiling: int) -> int | None:
+    """End of a short common-noun subject ('the spokesman', 'U.S. officials')."""
+    cur = first
+    end = None
+    for _ in range(5):
+        w = masked[cur[0] : cur[1]].lower()
+        if w not in DETERMINERS:
+            if w in NOT_A_SPEAKER:
+                break
+            end = cur[1]
+        nxt = word_after(masked, cur[1], ceiling)
+        if nxt is None or masked[cur[1] : nxt[0]].strip():
+            break
+        cur = nxt
+    return end
+
+
+def _after_quote_or_start(masked: str, sentence: Sentence, cue_start: int) -> bool:
+    """Whether only a quotation (or nothing) and punctuation stand before the cue."""
+    i = cue_start
+    while i > sentence.start and masked[i - 1] in " \t,\u2014\u2013-":
+        i -= 1
+    return i == sentence.start or masked[i - 1] == QUOTE
+
+
+def _appositive_subject(masked: str, sentence: Sentence, comma: int) -> tuple[int, int] | None:
+    """'Victor Cha, a scholar at CSIS, noted': the name before an appositive."""
+    floor = max(sentence.start, comma - 200)
+    j = comma - 1
+    while j > floor:
+        ch = masked[j]
+        if ch == QUOTE:
+            return None
+        if ch == ",":
+            np = noun_phrase_before(masked, j, sentence.start)
+            if np is not None:
+                head = masked[np[0] : np[1]]
+                if is_capitalised(head) or head.lower() in _pronouns():
+                    return np
+            return None
+        j -= 1
+    return None
+
+
+def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
+    """Every cue in the frame with the speaker mention it attaches to (or None)."""
+    out: list[Cue] = []
+    cue_re = cue_pattern()
+    for sentence in frame.sentences:
+        matches = cue_re.finditer(frame.masked, sentence.start, sentence.end)
+        out.extend(_sentence_cues(text, frame.masked, sentence, matches))
+    return tuple(out)
+
+
+def _sentence_cues(
+    text: str, masked: str, sentence: Sentence, matches: Iterable[regex.Match[str]]
+) -> Iterable[Cue]:
+    sent_span = Span.of(text, sentence.start, sentence.end)
+    for m in matches:
+        start, end = m.span()
+        if m.group()[0].isupper() and masked[sentence.start : start].strip(QUOTE + " ,"):
+            continue  # "the United States", "Says" in a title: a cue is lower case mid-sentence
+        mention, rule = _mention_for(masked, sentence, m.group().lower(), start, end)
+        yield Cue(
+            cue=Span.of(text, start, end),
+            mention=Span.of(text, *mention) if mention else None,
+            rule=rule,
+            sentence=sent_span,
+        )
+
+
+def _mention_for(
+    masked: str, sentence: Sentence, cue: str, start: int, end: int
+) -> tuple[tuple[int, int] | None, str]:
+    if cue.startswith("according"):
+        return noun_phrase_after(masked, end, sentence.end), "according-to"
+    inverted_ok = not cue.startswith(("told", "tell"))
+    if inverted_ok and _after_quote_or_start(masked, sentence, start):
+        np = noun_phrase_after(masked, end, sentence.end)
+        if np is not None:
+            return np, "quote-cue-speaker"
+    if cue.endswith("ing") and not cue.startswith("according"):
+        subject = clause_subject(masked, sentence, start)
+        return subject, "participle-clause-subject"
+    pos = start
+    skipped = 0
+    while skipped < 3:
+        w = word_before(masked, pos, sentence.start)
+        if w is None or masked[w[0] : w[1]].lower() not in BETWEEN_SUBJECT_AND_CUE:
+            break
+        pos = w[0]
+        skipped += 1
+    i = pos
+    while i > sentence.start and masked[i - 1] in " \t":
+        i -= 1
+    if i > sentence.start and masked[i - 1] == ",":
+        np = _appositive_subject(masked, sentence, i - 1)
+        if np is not None:
+            return np, "speaker-appositive-cue"
+        if _after_quote_or_start(masked, sentence, i):
+            return None, "no-speaker"
+    np = noun_phrase_before(masked, pos, sentence.start)
+    if np is not None:
+        return np, "speaker-cue"
+    w = word_before(masked, pos, sentence.start)
+    if w is not None and masked[w[0] : w[1]].lower() in ("and", "but", "then"):
+        subject = clause_subject(masked, sentence, w[0])
+        if subject is not None:
+            return subject, "coordinated-clause-subject"
+    return None, "no-speaker"

@@ -1,0 +1,160 @@
+"""The reporter's frame around the quotations: masked text, paragraphs and sentences.
+
+Cue rules must never read the quoted words ("I said no" inside a quotation is not
+a cue), and sentence splitting must not break inside a quotation. Both follow from
+one length-preserving mask: every quotation, marks included, becomes a run of
+``QUOTE`` characters, and typographic apostrophes become ASCII ones. Because the
+mask keeps every offset, a match in the masked text is a span of the original.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from attribution.model import Quotation
+from attribution.wordlists import cue_pattern
+
+QUOTE = "\ue000"  # a private-use character: never in real text we care about
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+# A sentence ends at . ! ? (possibly doubled, possibly followed by a closing bracket)
+# when whitespace and the start of a new sentence follow.
+SENTENCE_END = regex.compile(
+    r"""
+    (?P<end>[.!?\u2026]+[)\]]?)          # the terminator, maybe inside a bracket
+    (?=\s+ (?: [\p{Lu}\p{N}(\[\ue000]    # next sentence: capital, digit, bracket or quotation
+             | $ ))
+    """,
+    regex.VERBOSE,
+)
+
+# The word before a period that does not end a sentence: titles, initials, months.
+ABBREVIATION = regex.compile(
+    r"""
+    (?: \b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Sens|Rep|Reps|St|Jr|Sr|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Cmdr
+          |Prof|Rev|Hon|Pres|Supt|Gov|Atty|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|No|Nos
+          |vs|etc|Inc|Co|Corp|Ltd|Bros|Ft|Mt|approx|est|dept|Univ|Ave|Blvd)  # titles, months
+      | \b\p{Lu}                                   # an initial: Lloyd J. Austin
+      | \b(?:\p{L}\.){1,3}\p{L}                    # U.S, U.N, D.C, a.m
+    )$
+    """,
+    regex.VERBOSE,
+)
+
+PARAGRAPH_BREAK = regex.compile(r"\r\n?|\n|\u2028|\u2029")
+
+# What follows a quotation that ends a sentence: space, then a capital or another quotation.
+AFTER_QUOTE = regex.compile(r"[ \t]+(?=[\p{Lu}\ue000])")
+
+# The first few words after a quotation, to see whether they attribute it
+# ("What exactly are you doing?" Austin remarked).
+NEXT_WORDS = regex.compile(r"[^.!?:;\ue000]{0,60}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sentence:
+    """A sentence of the frame; quotations inside it are whole."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Frame:
+    """The masked article and its sentences, in document order."""
+
+    masked: str
+    sentences: tuple[Sentence, ...]
+
+
+def mask(text: str, quotations: tuple[Quotation, ...]) -> str:
+    """Replace each quotation (marks included) with ``QUOTE`` characters, keeping length."""
+    pieces: list[str] = []
+    last = 0
+    for q in quotations:
+        start, end = q.open_mark, q.outer_end
+        if start < last:
+            continue
+        pieces.append(text[last:start].translate(APOSTROPHES))
+        pieces.append(QUOTE * (end - start))
+        last = end
+    pieces.append(text[last:].translate(APOSTROPHES))
+    return "".join(pieces)
+
+
+def build(text: str, quotations: tuple[Quotation, ...]) -> Frame:
+    """Split the masked text into paragraphs (line breaks) and sentences."""
+    masked = mask(text, quotations)
+    quote_ends = _quote_sentence_ends(text, masked, quotations)
+    sentences: list[Sentence] = []
+    para_start = 0
+    paragraph = 0
+    breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(masked)] + [len(masked)]
+    for brk in breaks:
+        if masked[para_start:brk].strip():
+            _split(masked, para_start, brk, paragraph, quote_ends, sentences)
+            paragraph += 1
+        para_start = brk + 1
+    return Frame(masked=masked, sentences=tuple(sentences))
+
+
+def _quote_sentence_ends(text: str, masked: str, quotations: tuple[Quotation, ...]) -> set[int]:
+    """Offsets just after quotations that end their sentence.
+
+    A quotation whose words end in . ! or ? ends the reporter's sentence too, unless
+    the words after it attribute it ("Why now?" Austin asked) and nothing before it
+    in the sentence did already.
+    """
+    ends: set[int] = set()
+    for q in quotations:
+        if q.close_mark is None or text[q.span.end - 1 : q.span.end] not in (
+            ".",
+            "!",
+            "?",
+            "\u2026",
+        ):
+            continue
+        after = q.outer_end
+        gap = AFTER_QUOTE.match(masked, after)
+        if gap is None:
+            continue
+        line_start = max(masked.rfind("\n", 0, q.open_mark), 0)
+        prior = masked[line_start : q.open_mark]
+        last_stop = max(prior.rfind(". "), prior.rfind("? "), prior.rfind("! "))
+        introduced = cue_pattern().search(prior[last_stop + 1 :]) is not None
+        following = NEXT_WORDS.match(masked, gap.end())
+        attributes_it = (
+            following is not None and cue_pattern().search(following.group()) is not None
+        )
+        if introduced or not attributes_it:
+            ends.add(after)
+    return ends
+
+
+def _split(
+    masked: str, start: int, end: int, paragraph: int, quote_ends: set[int], out: list[Sentence]
+) -> None:
+    cuts = [e for e in quote_ends if start < e < end]
+    for m in SENTENCE_END.finditer(masked, start, end):
+        if m.group("end") == "." and ABBREVIATION.search(
+            masked, max(start, m.start() - 12), m.start()
+        ):
+            continue
+        cuts.append(m.end())
+    begin = start
+    for cut in sorted(cuts):
+        _add(masked, begin, cut, paragraph, out)
+        begin = cut
+    _add(masked, begin, end, paragraph, out)
+
+
+def _add(masked: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
+    while start < end and masked[start].isspace():
+        start += 1
+    while end > start and masked[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start=start, end=end, paragraph=paragraph))

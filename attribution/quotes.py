@@ -1,0 +1,221 @@
+"""Stage 1: text -> quotation spans.
+
+Quotation marks are paired with a stack per paragraph, in one linear pass. A mark
+is a possible opener when it is *left-flanking* (nothing but space or opening
+punctuation before it, a word after it) and a possible closer when it is
+*right-flanking*; curly marks carry their direction too. Apostrophes (it’s,
+’90s, the Smiths’, rock ’n’ roll) are told apart from single quotation marks by
+the same flanking test plus a short list of elisions. An odd mark can only ever
+cost its own paragraph: the stack is emptied at every paragraph break.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from attribution.model import Quotation, Span
+
+# The marks, by family. A closer only closes an opener of its own family.
+DOUBLE_OPENERS = "\u201c\u201e\u201f"  # “ „ ‟
+DOUBLE_CLOSERS = "\u201d"  # ”
+SINGLE_OPENERS = "\u2018\u201a\u201b"  # ‘ ‚ ‛
+SINGLE_CLOSERS = "\u2019"  # ’ (also the typographic apostrophe)
+GUILLEMETS = "\u00ab\u00bb"  # « »
+ANGLES = "\u2039\u203a"  # ‹ ›
+STRAIGHT = "\"'"
+
+FAMILY = {
+    "''": "double",
+    "``": "double",
+    '"': "double",
+    "\u201c": "double",
+    "\u201d": "double",
+    "\u201e": "double",
+    "\u201f": "double",
+    "'": "single",
+    "\u2018": "single",
+    "\u2019": "single",
+    "\u201a": "single",
+    "\u201b": "single",
+    "\u00ab": "guillemet",
+    "\u00bb": "guillemet",
+    "\u2039": "angle",
+    "\u203a": "angle",
+}
+
+# Every mark, plus the line breaks that end a paragraph, in one alternation so that
+# a single finditer walks the text once.
+MARK_OR_BREAK = regex.compile(
+    r"""
+    (?P<mark> ''|``                      # typewriter doubles: ''NYT style'' and ``TeX''
+            | ["'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a])
+    | (?P<brk>\r\n?|\n|\u2028|\u2029)   # a line break ends a paragraph
+    """,
+    regex.VERBOSE,
+)
+
+# Elisions written with a leading apostrophe: never the start of a quotation.
+ELISION_AFTER = regex.compile(
+    r"""
+    (?: \d\d?s?\b                                 # ’90s, '08
+      | (?:em|n|til|cause|bout|tis|twas|round|nuff|kay|sup)\b  # ’em, rock ’n’ roll, 'til
+    )
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# What may stand right before an opening mark besides a space: brackets, dashes, slashes,
+# colons and other marks (for nesting like “‘ ).
+OPEN_CONTEXT = set("([{<\u2014\u2013-/:;\u2026") | set(FAMILY)
+
+
+@dataclass(slots=True)
+class _Open:
+    """An opener waiting on the stack."""
+
+    pos: int
+    end: int
+    family: str
+    char: str
+
+
+def _is_space(ch: str) -> bool:
+    return ch == "" or ch.isspace()
+
+
+def _is_wordish(ch: str) -> bool:
+    return ch != "" and (ch.isalnum() or ch in "%$€£")
+
+
+def _roles(text: str, i: int, j: int, ch: str) -> tuple[bool, bool]:
+    """Whether the mark at ``i:j`` may open and may close a quotation."""
+    prev = text[i - 1] if i > 0 else ""
+    nxt = text[j] if j < len(text) else ""
+    left_flanking = not _is_space(nxt) and (_is_space(prev) or prev in OPEN_CONTEXT)
+    right_flanking = not _is_space(prev) and (
+        _is_space(nxt) or not _is_wordish(nxt) or prev in ".,!?;:\u2026"
+    )
+    if ch == "``":
+        return True, False
+    if ch in DOUBLE_OPENERS or ch in SINGLE_OPENERS:
+        # “ closes in German-style „…“ quotations, so it keeps its right-flanking role.
+        can_close = ch == "\u201c" and right_flanking
+        can_open = not _is_space(nxt)
+        if ch == "\u2018" and ELISION_AFTER.match(text, i + 1):
+            return False, False  # ‘90s typed with the wrong mark
+        return can_open, can_close
+    if ch == "\u201d":
+        return False, True
+    if ch in "'\u2019" and i >= 2 and text[i - 1] in "nN" and text[i - 2] in "'\u2019":
+        return False, False  # the second mark of rock ’n’ roll
+    if ch == "\u2019":
+        if _is_wordish(prev) and _is_wordish(nxt):
+            return False, False  # it’s, O’Brien
+        return False, right_flanking
+    if ch in "\u00ab\u2039":
+        return True, False
+    if ch in "\u00bb\u203a":
+        return False, True
+    # Straight marks carry no direction: flanking decides.
+    if _is_wordish(prev) and _is_wordish(nxt):
+        return False, False  # don't, 5'11, a"b
+    if ch == "'" and left_flanking and ELISION_AFTER.match(text, i + 1):
+        return False, False
+    return left_flanking, right_flanking
+
+
+def find_quotations(text: str) -> tuple[Quotation, ...]:
+    """Top-level quotations in ``text``; nested ones stay inside their outer quotation."""
+    found: list[Quotation] = []
+    stack: list[_Open] = []
+    # A quotation left open at a paragraph end, waiting to see if the next paragraph
+    # reopens it (the news convention for quotes that run over several paragraphs).
+    pending: _Open | None = None
+    pending_end = 0
+    paragraphs = 1
+    para_start = 0
+
+    def emit(opener: _Open, close: int | None, close_end: int, paras: int) -> None:
+        start, end = opener.end, close if close is not None else close_end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            found.append(
+                Quotation(
+                    span=Span.of(text, start, end),
+                    open_mark=opener.pos,
+                    close_mark=close,
+                    outer_end=close_end if close is not None else end,
+                    paragraphs=paras,
+                )
+            )
+
+    def flush_pending() -> None:
+        nonlocal pending, paragraphs
+        if pending is not None:
+            emit(pending, None, pending_end, paragraphs)
+            pending = None
+            paragraphs = 1
+
+    for m in MARK_OR_BREAK.finditer(text):
+        i = m.start()
+        if m.group("brk") is not None:
+            if pending is not None and text[para_start:i].strip():
+                flush_pending()  # a whole paragraph went by without reopening it
+            if stack:
+                # The paragraph ends with a quotation still open.
+                pending, pending_end = stack[0], i
+            stack.clear()
+            para_start = m.end()
+            continue
+        ch = m.group("mark")
+        family = FAMILY[ch]
+        j = m.end()
+        can_open, can_close = _roles(text, i, j, ch)
+        if pending is not None and not stack:
+            # First mark after a paragraph break that left a quotation open.
+            if text[para_start:i].strip() == "" and can_open and family == pending.family:
+                stack.append(_Open(pos=pending.pos, end=pending.end, family=family, char=ch))
+                paragraphs += 1
+                pending = None
+                continue
+            flush_pending()
+        if can_close and stack:
+            depth = _matching(stack, family, ch)
+            if depth is not None:
+                opener = stack[depth]
+                del stack[depth:]
+                if not stack:
+                    emit(opener, i, j, paragraphs)
+                    paragraphs = 1
+                continue
+        if can_open:
+            if family == "single" and stack and stack[-1].family == "single" and ch == "'":
+                continue  # a straight apostrophe inside single quotes: never nest
+            stack.append(_Open(pos=i, end=j, family=family, char=ch))
+    if stack:
+        pending, pending_end = stack[0], len(text)
+    flush_pending()
+    return tuple(found)
+
+
+def _matching(stack: list[_Open], family: str, ch: str) -> int | None:
+    """Index of the opener this closer closes: the innermost one of its family.
+
+    Openers above it that never closed (a stray ‘ inside “…”) are dropped with it.
+    """
+    for depth in range(len(stack) - 1, -1, -1):
+        opener = stack[depth]
+        if opener.family == family:
+            if ch == "\u201c" and opener.char != "\u201e":
+                return None  # “ only closes German „
+            return depth
+        if family == "double" and ch in '\u201d"' and opener.family == "single":
+            continue  # a nested single quote left open inside a double one
+        if family != "double":
+            return None
+    return None

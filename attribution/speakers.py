@@ -1,0 +1,200 @@
+"""Stage 2b: speaker mentions -> full names.
+
+News introduces a person once in full ("U.S. Defense Secretary Lloyd J. Austin III")
+and then writes "Austin", "Mr. Austin" or "he". Resolution walks the cues in
+document order, keeping the speakers seen so far: titles are dropped, a surname
+goes to the first full name that ends with it, and a pronoun goes to the most
+recent speaker that fits it (a person for he/she, an organisation or group for
+it/they).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from attribution.cues import noun_phrase_before, word_before
+from attribution.frame import Frame
+from attribution.model import Cue
+from attribution.wordlists import table, words
+
+# Capitalised runs that may be full names anywhere in the frame: two or more
+# capitalised words, initials or particles ("Lloyd J. Austin III", "Ursula von der Leyen").
+NAME_RUN = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}'])
+    (?: \p{Lu}[\p{L}\p{M}'\-]*\.?                  # a capitalised word or initial
+      | (?:de|del|der|di|du|da|van|von|bin|al|la|le)  # a lowercase particle
+    )
+    (?: [ ]+ (?: \p{Lu}[\p{L}\p{M}'\-]*\.?        # more capitalised words
+              | (?:de|del|der|di|du|da|van|von|bin|al|la|le)
+              | of                                # Secretary of Defense
+             ) ){1,9}
+    (?![\p{L}\p{N}])
+    """,
+    regex.VERBOSE,
+)
+
+SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"})
+HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+LEADING_DETERMINERS = frozenset({"the", "The", "a", "an"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Speaker:
+    """Who a cue's mention refers to, and how that was decided."""
+
+    name: str | None
+    kind: str  # person | organisation | group | self | unknown
+    steps: tuple[str, ...]
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(words("titles.txt"))
+
+
+@cache
+def _org_words() -> frozenset[str]:
+    return frozenset(words("organisation_words.txt"))
+
+
+@cache
+def _pronouns() -> dict[str, str]:
+    return table("pronouns.txt")
+
+
+def _is_title(token: str) -> bool:
+    return token.rstrip(".") in _titles() or token.lower() in ("former", "then-", "acting")
+
+
+def _is_acronym(token: str) -> bool:
+    core = token.replace(".", "")
+    return len(core) >= 2 and core.isupper() and core.isalpha() and token not in SUFFIXES
+
+
+def classify(mention: str) -> tuple[str, str]:
+    """A mention's clean name and kind: titles and determiners dropped."""
+    tokens = mention.replace("\u2019", "'").split()
+    while tokens and tokens[0] in LEADING_DETERMINERS:
+        tokens = tokens[1:]
+    if not tokens:
+        return mention, "unknown"
+    if not tokens[-1][:1].isupper():
+        return " ".join(tokens), "group"  # "officials", "the spokesman", "U.S. officials"
+    if any(t.rstrip(".,") in _org_words() or (_is_acronym(t) and t != "U.S.") for t in tokens):
+        return " ".join(tokens), "organisation"
+    name: list[str] = []
+    for token in reversed(tokens):
+        if _is_title(token) and any(t not in SUFFIXES for t in name):
+            break  # a title before the name ("Secretary Austin"), not in it ("Martin King")
+        name.insert(0, token)
+    if not name:
+        return " ".join(tokens), "person"
+    return " ".join(name), "person"
+
+
+def surname(name: str) -> str:
+    parts = [p for p in name.split() if p not in SUFFIXES]
+    return parts[-1] if parts else name
+
+
+class _Document:
+    """The speakers of one article, in the order the text met them."""
+
+    def __init__(self, text: str, frame: Frame) -> None:
+        self.text = text
+        self.frame = frame
+        self.full_names: list[tuple[int, str]] = []
+        for m in NAME_RUN.finditer(frame.masked):
+            name, kind = classify(m.group())
+            if kind == "person" and len(name.split()) >= 2:
+                self.full_names.append((m.start(), name))
+        self.history: list[tuple[str, str]] = []
+        self.gender: dict[str, str] = {}
+
+    def full_name(self, short: str, before: int) -> str | None:
+        """The first full name introduced before ``before`` that ends with ``short``."""
+        fallback = None
+        for pos, name in self.full_names:
+            if surname(name) == short or name.split()[0] == short:
+                if pos < before:
+                    return name
+                fallback = fallback or name
+        return fallback
+
+    def resolve(self, cue: Cue) -> Speaker:
+        if cue.mention is None:
+            return Speaker(name=None, kind="unknown", steps=("no speaker mention",))
+        mention = cue.mention.text
+        low = mention.lower()
+        pronoun = _pronouns().get(low)
+        if pronoun == "relative":
+            return self._antecedent(cue)
+        if pronoun == "self":
+            return Speaker(name=None, kind="self", steps=(f"{mention!r} is the writer",))
+        if pronoun is not None:
+            return self._pronoun(low, pronoun)
+        name, kind = classify(mention)
+        steps = [f"mention {mention!r} is {'a' if kind != 'organisation' else 'an'} {kind}"]
+        if name != mention:
+            steps.append(f"titles dropped: {name!r}")
+        if kind == "person":
+            honorific = next(
+                (g for t, g in HONORIFIC_GENDER.items() if mention.startswith(t)), None
+            )
+            if len(name.split()) == 1:
+                full = self.full_name(name, cue.mention.start)
+                if full is not None:
+                    steps.append(f"{name!r} resolves to {full!r}, introduced earlier")
+                    name = full
+            if honorific:
+                self.gender.setdefault(name, honorific)
+        self.history.append((name, kind))
+        return Speaker(name=name, kind=kind, steps=tuple(steps))
+
+    def _pronoun(self, pronoun: str, refers: str) -> Speaker:
+        want = PRONOUN_GENDER.get(pronoun)
+        for name, kind in reversed(self.history):
+            if refers == "person" and kind != "person":
+                continue
+            if refers == "group" and kind == "person":
+                continue
+            if want and self.gender.get(name, want) != want:
+                continue
+            if want:
+                self.gender.setdefault(name, want)
+            self.history.append((name, kind))
+            return Speaker(
+                name=name,
+                kind=kind,
+                steps=(f"pronoun {pronoun!r} refers to the most recent {refers}: {name!r}",),
+            )
+        return Speaker(name=None, kind="unknown", steps=(f"pronoun {pronoun!r} has no antecedent",))
+
+    def _antecedent(self, cue: Cue) -> Speaker:
+        assert cue.mention is not None
+        masked = self.frame.masked
+        pos = cue.mention.start
+        while pos > cue.sentence.start and masked[pos - 1] in " ,":
+            pos -= 1
+        np = noun_phrase_before(masked, pos, cue.sentence.start)
+        if np is None:
+            w = word_before(masked, pos, cue.sentence.start)
+            if w is None:
+                return Speaker(name=None, kind="unknown", steps=("'who' has no antecedent",))
+            np = w
+        name, kind = classify(self.text[np[0] : np[1]])
+        if kind == "person" and len(name.split()) == 1:
+            name = self.full_name(name, np[0]) or name
+        self.history.append((name, kind))
+        return Speaker(name=name, kind=kind, steps=(f"'who' refers to {name!r} before it",))
+
+
+def resolve(text: str, frame: Frame, cues: tuple[Cue, ...]) -> tuple[Speaker, ...]:
+    """The speaker each cue's mention refers to, resolved in document order."""
+    doc = _Document(text, frame)
+    return tuple(doc.resolve(cue) for cue in cues)
