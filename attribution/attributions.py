@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from attribution.frame import Frame
+from attribution.frame import QUOTE, Frame
 from attribution.model import Attribution, Cue, Quotation, Span
 from attribution.speakers import Speaker
 from attribution.venues import Setting
@@ -51,7 +51,9 @@ def link(
     n = len(frame.sentences)
     events: list[list[_Event]] = [[] for _ in range(n)]
     quoted = [False] * n
+    cued = [False] * n  # sentences with a cue, even one whose speaker was not found
     for cue, speaker, setting in zip(cues, speakers, settings, strict=True):
+        cued[sentence_of(cue.cue.start)] = True
         if cue.mention is not None:
             events[sentence_of(cue.cue.start)].append(
                 _Event(
@@ -79,7 +81,7 @@ def link(
             chosen = min(own, key=lambda e: _distance(e, q))
             out.append(_attribute(q, chosen, chosen.origin, ("cue in the same sentence",)))
         else:
-            attribution, chosen = _neighbour(frame, si, q, events, quoted)
+            attribution, chosen = _neighbour(frame, si, q, events, quoted, cued)
             out.append(attribution)
         if chosen is not None:
             events[si].append(
@@ -105,10 +107,17 @@ def _distance(event: _Event, q: Quotation) -> int:
 
 
 def _neighbour(
-    frame: Frame, si: int, q: Quotation, events: list[list[_Event]], quoted: list[bool]
+    frame: Frame,
+    si: int,
+    q: Quotation,
+    events: list[list[_Event]],
+    quoted: list[bool],
+    cued: list[bool],
 ) -> tuple[Attribution, _Event | None]:
     sentences = frame.sentences
     para = sentences[si].paragraph
+    if cued[si]:
+        return _unattributed(q), None  # its own cue names no one: don't borrow a speaker
     if si > 0 and sentences[si - 1].paragraph == para and events[si - 1]:
         last = max(events[si - 1], key=lambda e: e.pos)
         rule = "split-quote" if last.origin == "quote" else "previous-sentence"
@@ -122,22 +131,21 @@ def _neighbour(
     first_of_para = si
     while first_of_para > 0 and sentences[first_of_para - 1].paragraph == para:
         first_of_para -= 1
-    same_para_events = any(events[i] for i in range(first_of_para, si + 1))
-    if not same_para_events and first_of_para > 0:
-        prev_para = sentences[first_of_para - 1].paragraph
-        if prev_para == para - 1:
-            j = first_of_para - 1
-            previous: list[_Event] = []
-            while j >= 0 and sentences[j].paragraph == prev_para:
-                previous.extend(events[j])
-                j -= 1
-            # A paragraph of first-person quotation continues a person rather than
-            # "officials" reported in passing after that person.
-            people = [e for e in previous if e.speaker.kind == "person"]
-            if previous:
-                last = max(people or previous, key=lambda e: e.pos)
-                why = ("a paragraph of quotation continues the previous paragraph's speaker",)
-                return _attribute(q, last, "continues-previous-paragraph", why), last
+    para_end = si
+    while para_end + 1 < len(sentences) and sentences[para_end + 1].paragraph == para:
+        para_end += 1
+    opens_paragraph = first_of_para == si and frame.masked[sentences[si].start] == QUOTE
+    cue_in_paragraph = any(cued[i] for i in range(first_of_para, para_end + 1))
+    if opens_paragraph and not cue_in_paragraph and first_of_para > 0:
+        prev_last = first_of_para - 1
+        if sentences[prev_last].paragraph == para - 1 and events[prev_last]:
+            # The previous paragraph ended with this speaker's quote or attribution.
+            # Prefer a person over "officials" reported in passing after them.
+            ending = events[prev_last]
+            people = [e for e in ending if e.speaker.kind == "person"]
+            last = max(people or ending, key=lambda e: e.pos)
+            why = ("a paragraph of quotation continues the previous paragraph's speaker",)
+            return _attribute(q, last, "continues-previous-paragraph", why), last
     return _unattributed(q), None
 
 

@@ -93,6 +93,11 @@ def _roles(text: str, i: int, j: int, ch: str) -> tuple[bool, bool]:
     """Whether the mark at ``i:j`` may open and may close a quotation."""
     prev = text[i - 1] if i > 0 else ""
     nxt = text[j] if j < len(text) else ""
+    # A space between two marks ('Oh, yes,' " and " 'Oh) is typesetting, not a word gap.
+    if prev == " " and i >= 2 and text[i - 2] in FAMILY:
+        prev = text[i - 2]
+    if nxt == " " and j + 1 < len(text) and text[j + 1] in FAMILY:
+        nxt = text[j + 1]
     left_flanking = not _is_space(nxt) and (_is_space(prev) or prev in OPEN_CONTEXT)
     right_flanking = not _is_space(prev) and (
         _is_space(nxt) or not _is_wordish(nxt) or prev in ".,!?;:\u2026"
