@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from attribution.check import YAML_SUFFIXES, check_records
+from attribution.compare import ArticleCheck
 from attribution.errors import AttributionError
 from attribution.findings import Finding
 from attribution.records import Policy, load
@@ -107,7 +108,7 @@ def _named(config: pytest.Config) -> frozenset[Path]:
 class RecordFileNode(pytest.File):
     """One record file; its items are computed at collection so every xdist worker agrees."""
 
-    def collect(self) -> Iterable[pytest.Item]:
+    def collect(self) -> Iterable[pytest.Collector]:
         root = self.config.rootpath
         records = load(self.path, root=root)
         result = check_records(records, root=root)
@@ -115,32 +116,52 @@ class RecordFileNode(pytest.File):
         names = [Path(a).name for a in articles]
         unique = len(set(names)) == len(names)
         for check in result.articles:
-            label = Path(check.article).name if unique else check.article
-            for record_check in check.records:
-                yield AttributionItem.from_parent(
-                    self,
-                    name=f"{label}::{record_check.record.id}",
-                    findings=record_check.findings,
-                    policy=records.unverified,
-                    articles=articles,
-                    line=record_check.record.line,
-                )
-            if records.unverified == "ignore":
-                continue
-            for finding in check.unverified:
-                yield AttributionItem.from_parent(
-                    self,
-                    name=f"{label}::unverified-{finding.line}-{finding.column}",
-                    findings=(finding,),
-                    policy=records.unverified,
-                    articles=articles,
-                    line=None,
-                )
+            yield ArticleNode.from_parent(
+                self,
+                name=Path(check.article).name if unique else check.article,
+                check=check,
+                policy=records.unverified,
+                articles=articles,
+            )
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
         if isinstance(excinfo.value, AttributionError):
             return str(excinfo.value)
         return super().repr_failure(excinfo)
+
+
+class ArticleNode(pytest.Collector):
+    """One article under one record file; a node of its own so ids read ``article::record``."""
+
+    def __init__(
+        self, *, check: ArticleCheck, policy: Policy, articles: list[str], **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        self.check = check
+        self.policy = policy
+        self.articles = articles
+
+    def collect(self) -> Iterable[pytest.Item]:
+        for record_check in self.check.records:
+            yield AttributionItem.from_parent(
+                self,
+                name=record_check.record.id,
+                findings=record_check.findings,
+                policy=self.policy,
+                articles=self.articles,
+                line=record_check.record.line,
+            )
+        if self.policy == "ignore":
+            return
+        for finding in self.check.unverified:
+            yield AttributionItem.from_parent(
+                self,
+                name=f"unverified-{finding.line}-{finding.column}",
+                findings=(finding,),
+                policy=self.policy,
+                articles=self.articles,
+                line=None,
+            )
 
 
 class AttributionItem(pytest.Item):
@@ -169,7 +190,12 @@ class AttributionItem(pytest.Item):
             accepted = run.accepts(finding)
             shipped.append({**finding.as_dict(), "item": self.nodeid, "accepted": accepted})
             if finding.kind == "unverified-quote" and self.policy == "warn":
-                warnings.warn(UnverifiedQuoteWarning(describe(finding)), stacklevel=1)
+                warnings.warn_explicit(  # points at the article line, not at this module
+                    UnverifiedQuoteWarning(describe(finding)),
+                    UnverifiedQuoteWarning,
+                    filename=str(self.config.rootpath / finding.article),
+                    lineno=finding.line or 1,
+                )
             elif not accepted:
                 failing.append(finding)
         self.user_properties.append((FINDINGS_PROPERTY, shipped))
@@ -183,7 +209,12 @@ class AttributionItem(pytest.Item):
         return super().repr_failure(excinfo)
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
-        return self.path, None if self.line is None else self.line - 1, self.name
+        assert self.parent is not None
+        return (
+            self.path,
+            None if self.line is None else self.line - 1,
+            (f"{self.parent.name}::{self.name}"),
+        )
 
 
 class AttributionRun:

@@ -1,0 +1,351 @@
+"""The pytest plugin end to end, through pytester, on small articles the parser reads.
+
+Articles use the plainest news construction, ``"Words," Jane Doe said.``, so
+that these tests exercise the plugin and not the parser's harder rules.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+RECORDS = """\
+articles:
+  - ../corpus/*.txt
+unverified: {unverified}
+speakers:
+  Jane Doe: [Doe, Janet Doe]
+quotes:
+  - id: doe-plan
+    speaker: Jane Doe
+    text: "We will publish the full plan next week in Geneva."
+    venue: Geneva
+  - id: roe-budget
+    speaker: Richard Roe
+    text: "The budget is balanced for the first time in a decade."
+"""
+
+ARTICLES = {
+    # every quote right: two passing items
+    "good.txt": (
+        '"We will publish the full plan next week," Jane Doe said in Geneva.\n\n'
+        '"The budget is balanced," Richard Roe said.\n'
+    ),
+    # one word changed
+    "misquote.txt": '"We will publish the whole plan next week," Jane Doe said.\n',
+    # Roe's words credited to Doe
+    "misattributed.txt": '"The budget is balanced for the first time," Jane Doe said.\n',
+    # Doe's words, said somewhere else
+    "venue.txt": '"We will publish the full plan," Jane Doe said in Berlin.\n',
+    # nobody recorded this
+    "unverified.txt": '"Nobody has written this sentence down anywhere," John Smith said.\n',
+}
+
+
+def make(
+    pytester: pytest.Pytester,
+    *,
+    unverified: str = "fail",
+    articles: dict[str, str] | None = None,
+    records: str | None = None,
+) -> None:
+    pytester.makeini("[pytest]\n")
+    corpus = pytester.path / "corpus"
+    corpus.mkdir(exist_ok=True)
+    for old in corpus.iterdir():
+        old.unlink()
+    for name, text in (ARTICLES if articles is None else articles).items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    folder = pytester.path / "expectations"
+    folder.mkdir(exist_ok=True)
+    source = RECORDS.format(unverified=unverified) if records is None else records
+    (folder / "events.yaml").write_text(source, encoding="utf-8")
+
+
+def outcomes(result: pytest.RunResult) -> dict[str, str]:
+    """Test id -> outcome, from ``-rA`` short summary lines."""
+    found: dict[str, str] = {}
+    for line in result.outlines:
+        for outcome in ("PASSED", "FAILED", "ERROR"):
+            if line.startswith(outcome + " "):
+                found[line.split()[1]] = outcome
+    return found
+
+
+ITEM = "expectations/events.yaml::{}"
+
+
+def test_each_verdict_kind_fails_its_own_item(pytester: pytest.Pytester) -> None:
+    make(pytester)
+    result = pytester.runpytest("expectations", "-rA")
+    assert outcomes(result) == {
+        ITEM.format("good.txt::doe-plan"): "PASSED",
+        ITEM.format("good.txt::roe-budget"): "PASSED",
+        ITEM.format("misattributed.txt::roe-budget"): "FAILED",
+        ITEM.format("misquote.txt::doe-plan"): "FAILED",
+        ITEM.format("unverified.txt::unverified-1-2"): "FAILED",
+        ITEM.format("venue.txt::doe-plan"): "FAILED",
+    }
+    assert result.ret == 1
+    text = result.stdout.str()
+    assert "Traceback" not in text
+    assert "def runtest" not in text
+    result.stdout.fnmatch_lines(
+        [
+            "misquote: corpus/misquote.txt:1:2 quotes Jane Doe differently from record doe-plan",
+            "  record : We will publish the full plan next week in Geneva.",
+            "  article: We will publish the whole plan next week,",
+            "  diff   : We will publish the [-full-] {+whole+} plan next week",
+            "  from   : expectations/events.yaml:7",
+            "  parser : rule *",
+        ]
+    )
+    result.stdout.fnmatch_lines(
+        ["misattribution: corpus/misattributed.txt:1:2 credits Richard Roe's words *Jane Doe"]
+    )
+    result.stdout.fnmatch_lines(
+        ["venue-mismatch: corpus/venue.txt:1:2 places record doe-plan 'in Berlin'*Geneva*"]
+    )
+    result.stdout.fnmatch_lines(["unverified-quote: corpus/unverified.txt:1:2 quotes John Smith*"])
+
+
+def test_unverified_warn_passes_with_a_warning_and_ignore_drops_the_item(
+    pytester: pytest.Pytester,
+) -> None:
+    articles = {"unverified.txt": ARTICLES["unverified.txt"]}
+    make(pytester, unverified="warn", articles=articles)
+    result = pytester.runpytest("expectations", "-rA")
+    assert outcomes(result) == {ITEM.format("unverified.txt::unverified-1-2"): "PASSED"}
+    result.stdout.fnmatch_lines(["*UnverifiedQuoteWarning: unverified-quote: corpus/*"])
+    assert result.ret == 0
+
+    make(pytester, unverified="ignore", articles=articles)
+    result = pytester.runpytest("expectations", "-rA")
+    assert outcomes(result) == {}
+    assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
+
+
+def test_a_required_record_an_article_lacks_is_a_missing_quote(pytester: pytest.Pytester) -> None:
+    records = RECORDS.format(unverified="fail").replace(
+        "    venue: Geneva\n", "    venue: Geneva\n    required: true\n"
+    )
+    make(pytester, articles={"good.txt": ARTICLES["good.txt"], "bare.txt": "No quotes.\n"})
+    (pytester.path / "expectations" / "events.yaml").write_text(records, encoding="utf-8")
+    result = pytester.runpytest("expectations", "-rA")
+    assert outcomes(result)[ITEM.format("bare.txt::doe-plan")] == "FAILED"
+    assert outcomes(result)[ITEM.format("good.txt::doe-plan")] == "PASSED"
+    result.stdout.fnmatch_lines(
+        ["missing-quote: corpus/bare.txt does not carry required record doe-plan (Jane Doe)"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("records", "message"),
+    [
+        ("articles: [x\n", "expectations/events.yaml:2: YAML syntax error: *"),
+        ("", "expectations/events.yaml: empty file*"),
+        (
+            "articles: ../corpus/*.txt\n",
+            "expectations/events.yaml:1: missing required key 'quotes'",
+        ),
+        (
+            "articles: ../corpus/*.txt\nquotes:\n  - {speaker: Jane Doe, txt: hi}\n",
+            "expectations/events.yaml:3: unknown key 'txt' in a quote (did you mean 'text'?)",
+        ),
+        (
+            "articles: ../corpus/*.txt\nquotes:\n  - {speaker: No, text: hi}\n",
+            "expectations/events.yaml:3: 'speaker' must be text, not a boolean (quote it)",
+        ),
+        (
+            "articles: ../nowhere/*.txt\nquotes:\n  - {speaker: A, text: hi}\n",
+            "expectations/events.yaml:1: glob '../nowhere/*.txt' matches no file",
+        ),
+        (
+            "articles: ../../*/corpus/*.txt\nquotes:\n  - {speaker: A, text: hi}\n",
+            "expectations/events.yaml:1: glob '../../*/corpus/*.txt' reaches outside the rootdir*",
+        ),
+        (
+            "articles: ../corpus/*.txt\nunverified: loud\nquotes:\n  - {speaker: A, text: hi}\n",
+            "expectations/events.yaml:2: 'unverified' must be one of fail, warn, ignore, *",
+        ),
+        (
+            "articles: ../corpus/*.txt\nquotes:\n  - {id: a, speaker: A, text: hi}\n"
+            "  - {id: a, speaker: A, text: ho}\n",
+            "expectations/events.yaml:4: duplicate id 'a' (first used on line 3)",
+        ),
+        (
+            "articles: ../corpus/*.txt\nquotes:\n"
+            "  - {speaker: !!python/object/apply:os.system ['touch pwned'], text: hi}\n",
+            "expectations/events.yaml:3: 'speaker' must be text, not a value tagged *",
+        ),
+    ],
+)
+def test_a_malformed_record_file_is_a_one_line_collection_error(
+    pytester: pytest.Pytester, records: str, message: str
+) -> None:
+    make(pytester, records=records, articles={"good.txt": ARTICLES["good.txt"]})
+    result = pytester.runpytest("expectations")
+    assert result.ret == pytest.ExitCode.INTERRUPTED
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines([message])
+    assert "Traceback" not in result.stdout.str()
+    assert not (pytester.path / "pwned").exists()
+
+
+def test_an_unreadable_article_is_a_collection_error_naming_it(pytester: pytest.Pytester) -> None:
+    make(pytester, articles={"good.txt": ARTICLES["good.txt"]})
+    (pytester.path / "corpus" / "broken.txt").write_bytes(b"\xff\xfe\x00bad")
+    result = pytester.runpytest("expectations")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["corpus/broken.txt: cannot read article*"])
+
+
+def test_report_json_shape(pytester: pytest.Pytester) -> None:
+    make(pytester)
+    pytester.runpytest("expectations", "--attribution-report", "out/report.json")
+    document = json.loads((pytester.path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert document["articles"] == len(ARTICLES)
+    kinds = [(f["article"], f["kind"]) for f in document["findings"]]
+    assert kinds == [
+        ("corpus/misattributed.txt", "misattribution"),
+        ("corpus/misquote.txt", "misquote"),
+        ("corpus/unverified.txt", "unverified-quote"),
+        ("corpus/venue.txt", "venue-mismatch"),
+    ]
+    keys = {"article", "kind", "record", "speaker", "quote", "expected", "line", "column"}
+    assert all(set(f) == keys for f in document["findings"])
+    misquote = document["findings"][1]
+    assert misquote == {
+        "article": "corpus/misquote.txt",
+        "kind": "misquote",
+        "record": "doe-plan",
+        "speaker": "Jane Doe",
+        "quote": "We will publish the whole plan next week,",
+        "expected": "We will publish the full plan next week in Geneva.",
+        "line": 1,
+        "column": 2,
+    }
+    assert document["findings"][2]["record"] is None
+
+
+def test_baseline_accepts_known_findings_and_reports_gone_ones(pytester: pytest.Pytester) -> None:
+    make(pytester)
+    baseline = "ci/baseline.json"
+    result = pytester.runpytest(
+        "expectations", "--attribution-baseline", baseline, "--attribution-baseline-update"
+    )
+    assert result.ret == 0
+    accepted = json.loads((pytester.path / baseline).read_text(encoding="utf-8"))["accepted"]
+    assert len(accepted) == 4
+
+    result = pytester.runpytest("expectations", "--attribution-baseline", baseline)
+    assert result.ret == 0
+    result.stdout.fnmatch_lines(["*4 accepted by the baseline*"])
+
+    corpus = pytester.path / "corpus"
+    (corpus / "misquote.txt").write_text(ARTICLES["good.txt"].split("\n")[0] + "\n", "utf-8")
+    (corpus / "new.txt").write_text('"We will publish no plan," Jane Doe said.\n', "utf-8")
+    result = pytester.runpytest("expectations", "--attribution-baseline", baseline, "-rA")
+    assert result.ret == 1
+    assert outcomes(result)[ITEM.format("new.txt::doe-plan")] == "FAILED"
+    assert outcomes(result)[ITEM.format("misquote.txt::doe-plan")] == "PASSED"
+    result.stdout.fnmatch_lines(
+        ["accepted finding gone: misquote: corpus/misquote.txt record doe-plan *"]
+    )
+
+
+def test_baseline_errors_are_usage_errors(pytester: pytest.Pytester) -> None:
+    make(pytester)
+    result = pytester.runpytest("expectations", "--attribution-baseline", "absent.json")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*absent.json: baseline not found*"])
+    result = pytester.runpytest("expectations", "--attribution-baseline-update")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+
+
+def test_k_x_lf_and_junitxml(pytester: pytest.Pytester) -> None:
+    make(pytester)
+    result = pytester.runpytest("expectations", "-k", "misquote", "-rA")
+    assert list(outcomes(result)) == [ITEM.format("misquote.txt::doe-plan")]
+
+    result = pytester.runpytest("expectations", "-x")
+    result.assert_outcomes(passed=2, failed=1)
+
+    pytester.runpytest("expectations")  # records the failures for --lf
+    result = pytester.runpytest("expectations", "--lf", "-rA")
+    assert set(outcomes(result).values()) == {"FAILED"}
+    assert len(outcomes(result)) == 4
+
+    result = pytester.runpytest("expectations", "--junitxml", "junit.xml")
+    tree = ET.parse(pytester.path / "junit.xml")
+    cases = {f"{case.get('classname')}::{case.get('name')}": case for case in tree.iter("testcase")}
+    assert set(cases) >= {
+        "expectations.events.yaml.good.txt::doe-plan",
+        "expectations.events.yaml.misquote.txt::doe-plan",
+    }
+    failure = cases["expectations.events.yaml.misquote.txt::doe-plan"].find("failure")
+    assert failure is not None
+    assert (failure.text or "").startswith("misquote: corpus/misquote.txt:1:2")
+
+
+def test_default_collection_takes_only_expectations_folders_and_named_files(
+    pytester: pytest.Pytester,
+) -> None:
+    make(pytester)
+    elsewhere = pytester.mkdir("config")
+    (elsewhere / "other.yaml").write_text("not: [records\n", encoding="utf-8")
+    (elsewhere / "events.yaml").write_text(
+        RECORDS.format(unverified="fail").replace("../corpus", "../corpus/good.txt#"), "utf-8"
+    )
+    result = pytester.runpytest("--collect-only", "-q")
+    assert "config/" not in result.stdout.str()
+    assert "expectations/events.yaml::good.txt::doe-plan" in result.stdout.str()
+
+    named = pytester.path / "config" / "named.yaml"
+    named.write_text(RECORDS.format(unverified="fail"), encoding="utf-8")
+    result = pytester.runpytest("config/named.yaml", "--collect-only", "-q")
+    assert "config/named.yaml::good.txt::doe-plan" in result.stdout.str()
+
+
+def test_ini_globs_change_where_it_looks(pytester: pytest.Pytester) -> None:
+    make(pytester)
+    folder = pytester.mkdir("records")
+    (folder / "events.yml").write_text(RECORDS.format(unverified="fail"), encoding="utf-8")
+    pytester.makeini("[pytest]\nattribution_expectations = records/*.yml\n")
+    result = pytester.runpytest("--collect-only", "-q")
+    out = result.stdout.str()
+    assert "records/events.yml::good.txt::doe-plan" in out
+    assert "expectations/events.yaml" not in out
+
+
+def _report(pytester: pytest.Pytester, result: pytest.RunResult, name: str) -> object:
+    assert result.ret == 1
+    return json.loads((pytester.path / name).read_text(encoding="utf-8"))
+
+
+def test_xdist_gives_the_same_verdicts(pytester: pytest.Pytester) -> None:
+    make(pytester)
+    serial = pytester.runpytest("expectations", "--attribution-report", "serial.json", "-rA")
+    parallel = pytester.runpytest_subprocess(
+        "expectations", "-n", "2", "-p", "xdist", "--attribution-report", "parallel.json", "-rA"
+    )
+    assert _report(pytester, serial, "serial.json") == _report(pytester, parallel, "parallel.json")
+    assert outcomes(serial) == outcomes(parallel)
+    parallel.stdout.fnmatch_lines(["*2 workers*"])
+
+
+def test_article_paths_are_relative_to_the_rootdir(pytester: pytest.Pytester) -> None:
+    make(pytester, articles={"misquote.txt": ARTICLES["misquote.txt"]})
+    sub = pytester.mkdir("sub")
+    result = pytester.runpytest(
+        str(pytester.path / "expectations"), "--attribution-report", "r.json", "--rootdir", "."
+    )
+    assert result.ret == 1
+    del sub
+    document = json.loads(Path(pytester.path / "r.json").read_text(encoding="utf-8"))
+    assert [f["article"] for f in document["findings"]] == ["corpus/misquote.txt"]
