@@ -120,18 +120,18 @@ def run(paths: Sequence[str | Path], *, root: Path | None = None) -> CheckReport
     return CheckReport(files=tuple(files), articles=tuple(articles), findings=tuple(findings))
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """``attribution check``: print the editors' report; exit 1 when the gate would fail."""
-    parser = argparse.ArgumentParser(
-        prog="attribution check", description="Check articles against YAML records."
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``attribution check``, shared with the ``attribution`` command line."""
     parser.add_argument("paths", nargs="+", type=Path, help="record files or folders of them")
     parser.add_argument("--report", type=Path, help="also write the JSON report here")
     parser.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when findings would fail the gate"
     )
     parser.add_argument("--root", type=Path, help="articles must lie below this (default: .)")
-    args = parser.parse_args(argv)
+
+
+def run_args(args: argparse.Namespace) -> int:
+    """Print the editors' report; 1 when the gate would fail, 2 for a malformed record."""
     try:
         result = run(args.paths, root=args.root)
     except AttributionError as err:
@@ -141,6 +141,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.report is not None:
         write_json(args.report, len(result.articles), result.findings)
     return 0 if args.exit_zero or not result.failing() else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m attribution.check``: the same as ``attribution check``."""
+    parser = argparse.ArgumentParser(
+        prog="attribution check", description="Check articles against YAML records."
+    )
+    add_arguments(parser)
+    return run_args(parser.parse_args(argv))
 
 
 if __name__ == "__main__":

@@ -83,6 +83,15 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 plain-text articles")
     explain.set_defaults(run=_cmd_explain)
+
+    from attribution import check as checking  # records and comparison: see docs/records.md
+
+    check = commands.add_parser(
+        "check",
+        help="check articles against YAML records of who said what; print the findings",
+    )
+    checking.add_arguments(check)
+    check.set_defaults(run=checking.run_args)
     return parser
 
 

@@ -209,7 +209,31 @@ def align(quote: Sequence[Token], record: Sequence[Token]) -> Alignment:
                 row[j], brow[j] = row[j - 1] + INDEL, (i, j - 1)
     end = min(range(m + 1), key=lambda j: (cost[n][j], j))
     start, ops = _trace(quote, record, back, n, end)
+    start, end, ops = _widen(record, start, end, ops)
     return Alignment(cost=(cost[n][end] + EDIT // 2) // EDIT, start=start, end=end, ops=ops)
+
+
+def _widen(
+    record: Sequence[Token], start: int, end: int, ops: tuple[DiffOp, ...]
+) -> tuple[int, int, tuple[DiffOp, ...]]:
+    """Show words added at either edge as replacing the record's neighbouring words.
+
+    The alignment leaves record words outside the quote free, so an article that
+    swaps a record's last words shows only additions; pairing them with the words
+    they displaced is the diff an editor expects.
+    """
+    out = list(ops)
+    if out and out[-1].tag == "insert" and end < len(record):
+        take = min(len(out[-1].article), len(record) - end)
+        rec = tuple(t.shown for t in record[end : end + take])
+        out[-1] = DiffOp(tag="replace", record=rec, article=out[-1].article)
+        end += take
+    if out and out[0].tag == "insert" and start > 0:
+        take = min(len(out[0].article), start)
+        rec = tuple(t.shown for t in record[start - take : start])
+        out[0] = DiffOp(tag="replace", record=rec, article=out[0].article)
+        start -= take
+    return start, end, tuple(out)
 
 
 def _trace(

@@ -246,7 +246,8 @@ def test_line_and_column_are_one_based_code_points() -> None:
 def test_alignment_keeps_equal_words_equal() -> None:
     result = align(tokens("We don't know what exactly they're doing yet"), words(AUSTIN.text))
     assert result.cost == 6
-    assert [op.tag for op in result.ops] == ["insert", "equal", "replace", "equal", "insert"]
+    assert [op.tag for op in result.ops] == ["insert", "equal", "replace", "equal", "replace"]
+    assert report.diff_text(result.ops).endswith("doing [-Left-] {+yet+}")
 
 
 def test_describe_names_rule_record_and_diff() -> None:
@@ -303,3 +304,39 @@ def test_check_run_reports_each_article_once(
     rendered = report.render(result.articles, result.findings)
     assert rendered.startswith("corpus/a.txt: 1 misquote\n")
     assert rendered.endswith("1 articles checked: 1 misquote")
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(REPO)
+    return REPO
+
+
+def test_the_seed_corpus_has_the_misquotes_an_editor_would_flag(in_repo: Path) -> None:
+    result = check.run([in_repo / "expectations"], root=in_repo)
+    assert len(result.articles) == 5
+    found = {
+        (f.article[len("corpus/") : len("corpus/") + 3], f.kind, f.quote) for f in result.findings
+    }
+    assert ("001", "misquote", "What exactly are you doing?") in found
+    assert ("003", "misquote", "What exactly they’re doing [in Russia]? Left to be seen,") in found
+    assert ("004", "misquote", "We’re trying to recreate it more faithfully.") in found
+    passing = {f.quote for f in result.findings}
+    assert "What exactly are they doing?" not in passing  # 002 has it right
+    assert "very serious" not in passing
+
+
+def test_attribution_check_command(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from attribution.cli import main
+
+    assert main(["check", "expectations"]) == 1
+    out = capsys.readouterr().out
+    assert "What exactly are [-they-] {+you+} doing" in out
+    assert "\n5 articles checked: " in out
+    assert main(["check", "--exit-zero", "expectations"]) == 0
+    capsys.readouterr()
+    assert main(["check", "expectations/nope.yaml"]) == 2
+    assert "nope.yaml" in capsys.readouterr().err
