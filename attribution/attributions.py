@@ -15,6 +15,7 @@ Anything else stays unattributed: a wrong speaker is worse than none.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from attribution.frame import QUOTE, Frame
@@ -31,7 +32,7 @@ class _Event:
     speaker: Speaker
     mention: Span
     cue: Span | None
-    setting: Setting
+    source: Cue
     origin: str
 
 
@@ -40,9 +41,13 @@ def link(
     quotations: tuple[Quotation, ...],
     cues: tuple[Cue, ...],
     speakers: tuple[Speaker, ...],
-    settings: tuple[Setting, ...],
+    setting_of: Callable[[Cue], Setting],
 ) -> tuple[Attribution, ...]:
-    """One attribution per quotation, in document order."""
+    """One attribution per quotation, in document order.
+
+    ``setting_of`` gives a cue's venue and date; it is asked only for the cues that
+    end up attributing a quotation.
+    """
     starts = [s.start for s in frame.sentences]
 
     def sentence_of(pos: int) -> int:
@@ -52,7 +57,7 @@ def link(
     events: list[list[_Event]] = [[] for _ in range(n)]
     quoted = [False] * n
     cued = [False] * n  # sentences with a cue, even one whose speaker was not found
-    for cue, speaker, setting in zip(cues, speakers, settings, strict=True):
+    for cue, speaker in zip(cues, speakers, strict=True):
         cued[sentence_of(cue.cue.start)] = True
         if cue.mention is not None:
             events[sentence_of(cue.cue.start)].append(
@@ -61,7 +66,7 @@ def link(
                     speaker=speaker,
                     mention=cue.mention,
                     cue=cue.cue,
-                    setting=setting,
+                    source=cue,
                     origin=cue.rule,
                 )
             )
@@ -71,18 +76,20 @@ def link(
 
     out: list[Attribution] = []
     for q in quotations:
-        if not frame.sentences:
-            out.append(_unattributed(q))
+        if not frame.sentences:  # a text that is nothing but quotation
+            out.append(_attribute(q, "unattributed", None, "no text around it", setting_of))
             continue
         si = sentence_of(q.open_mark)
         own = [e for e in events[si] if e.origin != "quote"]
         chosen: _Event | None
         if own:
             chosen = min(own, key=lambda e: _distance(e, q))
-            out.append(_attribute(q, chosen, chosen.origin, ("cue in the same sentence",)))
+            found: tuple[str, _Event | None] = (chosen.origin, chosen)
+            why = "cue in the same sentence"
         else:
-            attribution, chosen = _neighbour(frame, si, q, events, quoted, cued)
-            out.append(attribution)
+            found, why = _neighbour(frame, si, events, quoted, cued)
+            chosen = found[1]
+        out.append(_attribute(q, found[0], chosen, why, setting_of))
         if chosen is not None:
             events[si].append(
                 _Event(
@@ -90,7 +97,7 @@ def link(
                     speaker=chosen.speaker,
                     mention=chosen.mention,
                     cue=chosen.cue,
-                    setting=chosen.setting,
+                    source=chosen.source,
                     origin="quote",
                 )
             )
@@ -109,25 +116,28 @@ def _distance(event: _Event, q: Quotation) -> int:
 def _neighbour(
     frame: Frame,
     si: int,
-    q: Quotation,
     events: list[list[_Event]],
     quoted: list[bool],
     cued: list[bool],
-) -> tuple[Attribution, _Event | None]:
+) -> tuple[tuple[str, _Event | None], str]:
+    """The rule and event that attribute a quotation whose sentence has no cue."""
     sentences = frame.sentences
     para = sentences[si].paragraph
     if cued[si]:
-        return _unattributed(q), None  # its own cue names no one: don't borrow a speaker
+        return ("unattributed", None), "its own cue names no one: no speaker is borrowed"
     if si > 0 and sentences[si - 1].paragraph == para and events[si - 1]:
         last = max(events[si - 1], key=lambda e: e.pos)
         rule = "split-quote" if last.origin == "quote" else "previous-sentence"
-        why = ("no cue in its sentence; the previous one names the speaker",)
-        return _attribute(q, last, rule, why), last
-    if si + 1 < len(sentences) and sentences[si + 1].paragraph == para and not quoted[si + 1]:
-        if events[si + 1]:
-            first = min(events[si + 1], key=lambda e: e.pos)
-            why = ("no cue in its sentence; the next one attributes it",)
-            return _attribute(q, first, "cue-in-next-sentence", why), first
+        return (rule, last), "no cue in its sentence; the previous one names the speaker"
+    nxt = si + 1
+    if (
+        nxt < len(sentences)
+        and sentences[nxt].paragraph == para
+        and events[nxt]
+        and not quoted[nxt]
+    ):
+        first = min(events[nxt], key=lambda e: e.pos)
+        return ("cue-in-next-sentence", first), "no cue in its sentence; the next one names one"
     first_of_para = si
     while first_of_para > 0 and sentences[first_of_para - 1].paragraph == para:
         first_of_para -= 1
@@ -144,38 +154,43 @@ def _neighbour(
             ending = events[prev_last]
             people = [e for e in ending if e.speaker.kind == "person"]
             last = max(people or ending, key=lambda e: e.pos)
-            why = ("a paragraph of quotation continues the previous paragraph's speaker",)
-            return _attribute(q, last, "continues-previous-paragraph", why), last
-    return _unattributed(q), None
+            why = "a paragraph of quotation continues the previous paragraph's speaker"
+            return ("continues-previous-paragraph", last), why
+    return ("unattributed", None), "no cue nearby names a speaker"
 
 
-def _attribute(q: Quotation, event: _Event, rule: str, why: tuple[str, ...]) -> Attribution:
-    steps = [f"quotation {q.span.start}-{q.span.end}", *why]
+def _attribute(
+    q: Quotation,
+    rule: str,
+    event: _Event | None,
+    why: str,
+    setting_of: Callable[[Cue], Setting],
+) -> Attribution:
+    steps = [f"quotation {q.span.start}-{q.span.end}", why]
+    if event is None:
+        return Attribution(
+            quote=q.span,
+            speaker=None,
+            mention=None,
+            cue=None,
+            venue=None,
+            date=None,
+            rule=rule,
+            steps=tuple(steps),
+        )
     if event.cue is not None:
         steps.append(f"cue {event.cue.text!r} at {event.cue.start}-{event.cue.end}")
     steps.append(f"speaker mention {event.mention.text!r} ({event.origin})")
     steps.extend(event.speaker.steps)
-    steps.extend(event.setting.steps)
+    setting = setting_of(event.source)
+    steps.extend(setting.steps)
     return Attribution(
         quote=q.span,
         speaker=event.speaker.name,
         mention=event.mention,
         cue=event.cue,
-        venue=event.setting.venue,
-        date=event.setting.date,
+        venue=setting.venue,
+        date=setting.date,
         rule=rule,
         steps=tuple(steps),
-    )
-
-
-def _unattributed(q: Quotation) -> Attribution:
-    return Attribution(
-        quote=q.span,
-        speaker=None,
-        mention=None,
-        cue=None,
-        venue=None,
-        date=None,
-        rule="unattributed",
-        steps=(f"quotation {q.span.start}-{q.span.end}", "no cue nearby names a speaker"),
     )

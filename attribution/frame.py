@@ -16,7 +16,7 @@ import regex
 from attribution.model import Quotation
 from attribution.wordlists import cue_pattern
 
-QUOTE = "\ue000"  # a private-use character: never in real text we care about
+QUOTE = "\x1a"  # ASCII SUB: never in news text, and keeps an ASCII article one byte a character
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 # A sentence ends at . ! ? (possibly doubled, possibly followed by a closing bracket)
@@ -24,7 +24,7 @@ APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 SENTENCE_END = regex.compile(
     r"""
     (?P<end>[.!?\u2026]+[)\]]?)          # the terminator, maybe inside a bracket
-    (?=\s+ (?: [\p{Lu}\p{N}(\[\ue000]    # next sentence: capital, digit, bracket or quotation
+    (?=\s+ (?: [\p{Lu}\p{N}(\[\x1a]    # next sentence: capital, digit, bracket or quotation
              | $ ))
     """,
     regex.VERBOSE,
@@ -46,11 +46,11 @@ ABBREVIATION = regex.compile(
 PARAGRAPH_BREAK = regex.compile(r"\r\n?|\n|\u2028|\u2029")
 
 # What follows a quotation that ends a sentence: space, then a capital or another quotation.
-AFTER_QUOTE = regex.compile(r"[ \t]+(?=[\p{Lu}\ue000])")
+AFTER_QUOTE = regex.compile(r"[ \t]+(?=[\p{Lu}\x1a])")
 
 # The first few words after a quotation, to see whether they attribute it
 # ("What exactly are you doing?" Austin remarked).
-NEXT_WORDS = regex.compile(r"[^.!?:;\ue000]{0,60}")
+NEXT_WORDS = regex.compile(r"[^.!?:;\x1a]{0,60}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

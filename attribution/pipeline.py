@@ -6,7 +6,7 @@ text -> quotation spans -> cues and speakers -> venues and dates -> attributions
 from __future__ import annotations
 
 from attribution import attributions, cues, frame, quotes, speakers, venues
-from attribution.model import Attribution
+from attribution.model import Attribution, Cue
 
 
 def extract(text: str) -> tuple[Attribution, ...]:
@@ -17,5 +17,11 @@ def extract(text: str) -> tuple[Attribution, ...]:
     framed = frame.build(text, quotations)
     found = cues.find_cues(text, framed)
     resolved = speakers.resolve(text, framed, found)
-    settings = tuple(venues.find_setting(text, framed, cue) for cue in found)
-    return attributions.link(framed, quotations, found, resolved, settings)
+    settings: dict[int, venues.Setting] = {}
+
+    def setting_of(cue: Cue) -> venues.Setting:
+        if cue.cue.start not in settings:
+            settings[cue.cue.start] = venues.find_setting(text, framed, cue)
+        return settings[cue.cue.start]
+
+    return attributions.link(framed, quotations, found, resolved, setting_of)

@@ -50,7 +50,10 @@ FAMILY = {
 MARK_OR_BREAK = regex.compile(
     r"""
     (?P<mark> ''|``                      # typewriter doubles: ''NYT style'' and ``TeX''
-            | ["'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a])
+            | ["\u201c\u201d\u201e\u201f\u2018\u201a\u201b\u00ab\u00bb\u2039\u203a]  # marks
+            | (?<![\p{L}\p{N}])['\u2019]     # ' and ’ unless inside a word (it's, O’Brien):
+            | ['\u2019](?![\p{L}\p{N}])      #   skipped here, as the roles would skip them
+    )
     | (?P<brk>\r\n?|\n|\u2028|\u2029)   # a line break ends a paragraph
     """,
     regex.VERBOSE,

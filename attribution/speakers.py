@@ -13,29 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import regex
-
-from attribution.cues import noun_phrase_before, word_before
+from attribution.cues import name_run_before, noun_phrase_before, word_after, word_before
 from attribution.frame import Frame
 from attribution.model import Cue
 from attribution.wordlists import table, words
-
-# Capitalised runs that may be full names anywhere in the frame: two or more
-# capitalised words, initials or particles ("Lloyd J. Austin III", "Ursula von der Leyen").
-NAME_RUN = regex.compile(
-    r"""
-    (?<![\p{L}\p{N}'])
-    (?: \p{Lu}[\p{L}\p{M}'\-]*\.?                  # a capitalised word or initial
-      | (?:de|del|der|di|du|da|van|von|bin|al|la|le)  # a lowercase particle
-    )
-    (?: [ ]+ (?: \p{Lu}[\p{L}\p{M}'\-]*\.?        # more capitalised words
-              | (?:de|del|der|di|du|da|van|von|bin|al|la|le)
-              | of                                # Secretary of Defense
-             ) ){1,9}
-    (?![\p{L}\p{N}])
-    """,
-    regex.VERBOSE,
-)
 
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"})
 HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f"}
@@ -97,6 +78,20 @@ def classify(mention: str) -> tuple[str, str]:
     return " ".join(name), "person"
 
 
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` stands as a whole word in ``text``."""
+    out = []
+    at = text.find(word)
+    while at != -1:
+        before = text[at - 1] if at else " "
+        end = at + len(word)
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "'-") and not (after.isalnum() or after in "'-"):
+            out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
 def surname(name: str) -> str:
     parts = [p for p in name.split() if p not in SUFFIXES]
     return parts[-1] if parts else name
@@ -108,23 +103,37 @@ class _Document:
     def __init__(self, text: str, frame: Frame) -> None:
         self.text = text
         self.frame = frame
-        self.full_names: list[tuple[int, str]] = []
-        for m in NAME_RUN.finditer(frame.masked):
-            name, kind = classify(m.group())
-            if kind == "person" and len(name.split()) >= 2:
-                self.full_names.append((m.start(), name))
+        self._full: dict[str, list[tuple[int, str]]] = {}
         self.history: list[tuple[str, str]] = []
         self.gender: dict[str, str] = {}
 
+    def _full_names(self, short: str) -> list[tuple[int, str]]:
+        """Full person names ending in ``short`` and where they stand, found on first need.
+
+        Looking up the few surnames an article uses is cheaper than finding every
+        name in it.
+        """
+        if short not in self._full:
+            masked = self.frame.masked
+            found: list[tuple[int, str]] = []
+            for at in _occurrences(masked, short):
+                start, end = name_run_before(masked, (at, at + len(short)), max(0, at - 200))
+                after = word_after(masked, end, min(len(masked), end + 6))
+                if after is not None and masked[after[0] : after[1]] in SUFFIXES:
+                    end = after[1]
+                name, kind = classify(self.text[start:end])
+                if kind == "person" and len(name.split()) >= 2 and surname(name) == short:
+                    found.append((start, name))
+            self._full[short] = found
+        return self._full[short]
+
     def full_name(self, short: str, before: int) -> str | None:
         """The first full name introduced before ``before`` that ends with ``short``."""
-        fallback = None
-        for pos, name in self.full_names:
-            if surname(name) == short or name.split()[0] == short:
-                if pos < before:
-                    return name
-                fallback = fallback or name
-        return fallback
+        names = self._full_names(short)
+        earlier = [name for pos, name in names if pos < before]
+        if earlier:
+            return earlier[0]
+        return names[0][1] if names else None
 
     def resolve(self, cue: Cue) -> Speaker:
         if cue.mention is None:

@@ -94,7 +94,7 @@ TOLD_OBJECT = regex.compile(
 CLAUSE_END = regex.compile(
     r"""
     \s+(?:that|whether|how|why|what|if)\b   # said on Tuesday that ...
-    | \ue000                                # a quotation
+    | \x1a                                # a quotation
     | [:;]                                  # said: "..."
     | ,\s+(?!(?:on|in|at|during|last|this|earlier|from|Italy)\b|\p{Lu})  # , using ...
     """,
