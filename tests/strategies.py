@@ -149,3 +149,28 @@ def arbitrary_article_texts() -> st.SearchStrategy[str]:
         article_texts(),
         mangled_article_texts(),
     )
+
+
+# --- records and comparison (tests/test_compare_properties.py) ------------------------
+
+RECORD_LETTERS = "abcdefghijklmnopqrstuvwxyzéøñ"
+RECORD_SEPARATORS = (" ", " ", ", ", "; ", " — ", ": ", "? ", "! ", " -- ", "\n")
+
+
+def record_words(*, min_size: int = 4, max_size: int = 16) -> st.SearchStrategy[list[str]]:
+    """Distinct lower-case words, so a changed quote cannot coincide with another fragment."""
+    word = st.text(alphabet=RECORD_LETTERS, min_size=2, max_size=9)
+    return st.lists(word, min_size=min_size, max_size=max_size, unique=True)
+
+
+@st.composite
+def typeset(draw: st.DrawFn, words: list[str]) -> str:
+    """The same words as a writer might set them: any case, punctuation and spacing."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        style = draw(st.sampled_from(("lower", "upper", "title")))
+        out.append(word.upper() if style == "upper" else word.title() if style == "title" else word)
+        if i < len(words) - 1:
+            out.append(draw(st.sampled_from(RECORD_SEPARATORS)))
+    end = draw(st.sampled_from(("", ".", "?", ",", "!", "...")))
+    return "".join(out) + end
