@@ -35,6 +35,16 @@ BETWEEN_SUBJECT_AND_CUE = frozenset(words("between_subject_and_cue.txt"))
 # Words that can never be the head of a speaker noun phrase.
 NOT_A_SPEAKER = frozenset(words("not_speakers.txt"))
 
+# What may follow an inverted speaker ("..., said Geert Wilders, founder of ..."): the end of
+# the clause or a phrase about the saying, never a verb ("..., said the days are gone").
+CLAUSE_ENDS_AFTER_SPEAKER = regex.compile(
+    r"""
+    \s* (?: [,.;:!?\x1a)] | $ )                                  # punctuation or the end
+    | \s+ (?:in|at|on|during|who|last|this|earlier|told|to|of)\b  # where, when, who
+    """,
+    regex.VERBOSE,
+)
+
 # Lowercase determiners and possessives that open a common-noun speaker phrase.
 DETERMINERS = frozenset(words("determiners.txt"))
 
@@ -47,7 +57,11 @@ INTRODUCTORY = regex.compile(
     r"""
     (?: (?:In|At|During|Speaking|From|On|After|Before|Asked|When|While|Earlier|Later|Last
           |Responding|Writing|Addressing|Appearing|Following|Under|Since|Despite|According
-          |Like|Unlike|Standing|Reacting|Referring|Talking|Testifying)\b  # a leading phrase
+          |Like|Unlike|Standing|Reacting|Referring|Talking|Testifying|Even|Although|Though
+          |Because|If|As|Once|Until|Without|With|For|By|Over|Throughout|Amid|Among|Within
+          |Shortly|Moments|Minutes|Hours|Days|Weeks|Months|Years|Just|Back|Then|Instead
+          |Meanwhile|However|Still|Yet|Now|Today|Yesterday|Also|Again|Separately|Indeed)\b
+                                                                          # a leading phrase
          [^,\x1a]{0,160}, \s*                                         # up to its comma
     )
     """,
@@ -177,6 +191,8 @@ def noun_phrase_before(masked: str, pos: int, floor: int) -> tuple[int, int] | N
     text = masked[w[0] : w[1]]
     low = text.lower()
     if low in _pronouns():
+        if _pronouns()[low] == "relative" and not text.islower():
+            return None  # "That said, ..." opens a sentence; it is no relative pronoun
         return w
     if is_capitalised(text):
         if low in _function_words():
@@ -290,8 +306,6 @@ def _appositive_subject(masked: str, sentence: Sentence, comma: int) -> tuple[in
     j = comma - 1
     while j > floor:
         ch = masked[j]
-        if ch == QUOTE:
-            return None
         if ch == ",":
             np = noun_phrase_before(masked, j, sentence.start)
             if np is not None:
@@ -370,6 +384,11 @@ def _mention_for(
         np = _appositive_subject(masked, sentence, i - 1)
         if np is not None:
             return np, "speaker-appositive-cue"
+        if inverted_ok and pos == start:
+            # '... for the EU, said Geert Wilders': a comma, the cue, then the speaker.
+            np = noun_phrase_after(masked, end, sentence.end)
+            if np is not None and CLAUSE_ENDS_AFTER_SPEAKER.match(masked, np[1], sentence.end):
+                return np, "comma-cue-speaker"
         if _after_quote_or_start(masked, sentence, i):
             return None, "no-speaker"
     np = noun_phrase_before(masked, pos, sentence.start)
