@@ -43,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str]) -> int:
-    parser = _build_parser()
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
+    parser = _build_parser(command)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits on --help (0) and on usage errors (2)
@@ -52,7 +53,8 @@ def _run(argv: list[str]) -> int:
     return run(args)
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; ``command`` is the subcommand about to run, if known."""
     from attribution import __version__
 
     parser = argparse.ArgumentParser(
@@ -84,14 +86,17 @@ def _build_parser() -> argparse.ArgumentParser:
     explain.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 plain-text articles")
     explain.set_defaults(run=_cmd_explain)
 
-    from attribution import check as checking  # records and comparison: see docs/records.md
-
     check = commands.add_parser(
         "check",
         help="check articles against YAML records of who said what; print the findings",
     )
-    checking.add_arguments(check)
-    check.set_defaults(run=checking.run_args)
+    if command == "check":
+        # records and comparison (docs/records.md) pull in yaml and difflib: a cost
+        # extract must not pay on every start, so only `check` imports them.
+        from attribution import check as checking
+
+        checking.add_arguments(check)
+        check.set_defaults(run=checking.run_args)
     return parser
 
 

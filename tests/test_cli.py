@@ -422,3 +422,21 @@ def test_ascii_only_stdout_gets_escaped_json_and_a_readable_table(tmp_path: Path
     out, err = process.communicate(timeout=60)
     assert (process.returncode, err) == (0, b"")
     assert b"caf?.txt" in out
+
+
+def test_extract_does_not_import_yaml_or_the_records(tmp_path: Path) -> None:
+    """Start-up time is most of a small run: extract must not load what only check needs."""
+    good = _write(tmp_path, "good", GOOD.encode())
+    probe = (
+        "import sys\nfrom attribution.cli import main\n"
+        f"main(['extract', {str(good)!r}])\n"
+        "print(sorted(m for m in sys.modules if m in ('yaml', 'attribution.check')))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, timeout=60)
+    assert done.stdout.decode().splitlines()[-1] == "[]"
+
+
+def test_check_subcommand_stays_wired(run: Run) -> None:
+    status, out, _ = run("check", "--help")
+    assert status == 0
+    assert "--report" in out
