@@ -187,7 +187,7 @@ def _complain(path: str, message: str) -> None:
 
 # --- text table -----------------------------------------------------------------------
 
-_COLUMNS = (("SPEAKER", 26), ("RULE", 22), ("VENUE", 26), ("DATE", 16))
+_COLUMNS = (("SPEAKER", 26), ("RULE", 26), ("VENUE", 24), ("DATE", 16))
 _NONE = "-"
 
 
@@ -215,7 +215,7 @@ def _render_text(path: str, text: str, found: Sequence[Attribution], out: TextIO
         widths = [
             max(len(name), *(len(row[i]) for row in rows)) for i, (name, _) in enumerate(_COLUMNS)
         ]
-        room = max(30, _width() - 2 - sum(w + 2 for w in widths))
+        room = max(40, _width() - 2 - sum(w + 2 for w in widths))
         header = "  ".join(name.ljust(w) for (name, _), w in zip(_COLUMNS, widths, strict=True))
         lines.append(f"  {header}  QUOTE")
         for a, row in zip(found, rows, strict=True):
@@ -225,10 +225,10 @@ def _render_text(path: str, text: str, found: Sequence[Attribution], out: TextIO
 
 
 def _width() -> int:
-    """Terminal width, kept between 80 and 160 so piped output stays readable."""
+    """Terminal width (140 when piped), kept between 80 and 160 so rows stay readable."""
     import shutil
 
-    return min(160, max(80, shutil.get_terminal_size((120, 24)).columns))
+    return min(160, max(80, shutil.get_terminal_size((140, 24)).columns))
 
 
 # --- explain --------------------------------------------------------------------------
