@@ -36,6 +36,26 @@ class _Event:
     origin: str
 
 
+@dataclass(slots=True)
+class _Sentence:
+    """What linking needs to know of one sentence, kept so every look-up is O(1)."""
+
+    cues: list[_Event]  # attributing cues, in text order
+    positions: list[int]  # their offsets, for bisection
+    last: _Event | None = None  # the latest cue or attributed quote
+    last_person: _Event | None = None
+    quoted: bool = False
+    cued: bool = False  # a cue, even one whose speaker was not found
+
+    def add(self, event: _Event) -> None:
+        if self.last is None or event.pos >= self.last.pos:
+            self.last = event
+        if event.speaker.kind == "person" and (
+            self.last_person is None or event.pos >= self.last_person.pos
+        ):
+            self.last_person = event
+
+
 def link(
     frame: Frame,
     quotations: tuple[Quotation, ...],
@@ -43,55 +63,50 @@ def link(
     speakers: tuple[Speaker, ...],
     setting_of: Callable[[Cue], Setting],
 ) -> tuple[Attribution, ...]:
-    """One attribution per quotation, in document order.
+    """One attribution per quotation, in document order, in time linear in the text.
 
     ``setting_of`` gives a cue's venue and date; it is asked only for the cues that
     end up attributing a quotation.
     """
+    if not frame.sentences:  # a text that is nothing but quotation
+        why = "no text around it"
+        return tuple(_attribute(q, "unattributed", None, why, setting_of) for q in quotations)
     starts = [s.start for s in frame.sentences]
 
     def sentence_of(pos: int) -> int:
         return max(0, bisect_right(starts, pos) - 1)
 
-    n = len(frame.sentences)
-    events: list[list[_Event]] = [[] for _ in range(n)]
-    quoted = [False] * n
-    cued = [False] * n  # sentences with a cue, even one whose speaker was not found
+    info = [_Sentence(cues=[], positions=[]) for _ in frame.sentences]
     for cue, speaker in zip(cues, speakers, strict=True):
-        cued[sentence_of(cue.cue.start)] = True
+        sentence = info[sentence_of(cue.cue.start)]
+        sentence.cued = True
         if cue.mention is not None:
-            events[sentence_of(cue.cue.start)].append(
-                _Event(
-                    pos=cue.cue.start,
-                    speaker=speaker,
-                    mention=cue.mention,
-                    cue=cue.cue,
-                    source=cue,
-                    origin=cue.rule,
-                )
+            event = _Event(
+                pos=cue.cue.start,
+                speaker=speaker,
+                mention=cue.mention,
+                cue=cue.cue,
+                source=cue,
+                origin=cue.rule,
             )
+            sentence.cues.append(event)
+            sentence.positions.append(event.pos)
+            sentence.add(event)
     for q in quotations:
-        if frame.sentences:
-            quoted[sentence_of(q.open_mark)] = True
+        info[sentence_of(q.open_mark)].quoted = True
+    paragraphs = _Paragraphs(frame, info)
 
     out: list[Attribution] = []
     for q in quotations:
-        if not frame.sentences:  # a text that is nothing but quotation
-            out.append(_attribute(q, "unattributed", None, "no text around it", setting_of))
-            continue
         si = sentence_of(q.open_mark)
-        own = [e for e in events[si] if e.origin != "quote"]
-        chosen: _Event | None
-        if own:
-            chosen = min(own, key=lambda e: _distance(e, q))
-            found: tuple[str, _Event | None] = (chosen.origin, chosen)
-            why = "cue in the same sentence"
-        else:
-            found, why = _neighbour(frame, si, events, quoted, cued)
-            chosen = found[1]
-        out.append(_attribute(q, found[0], chosen, why, setting_of))
+        chosen = _nearest_cue(info[si], q)
         if chosen is not None:
-            events[si].append(
+            rule, why = chosen.origin, "cue in the same sentence"
+        else:
+            (rule, chosen), why = _neighbour(frame, si, info, paragraphs)
+        out.append(_attribute(q, rule, chosen, why, setting_of))
+        if chosen is not None:
+            info[si].add(
                 _Event(
                     pos=q.open_mark,
                     speaker=chosen.speaker,
@@ -104,6 +119,24 @@ def link(
     return tuple(out)
 
 
+class _Paragraphs:
+    """First and last sentence of each paragraph, and whether it has a cue."""
+
+    def __init__(self, frame: Frame, info: list[_Sentence]) -> None:
+        self.first: dict[int, int] = {}
+        self.cued: dict[int, bool] = {}
+        for i, sentence in enumerate(frame.sentences):
+            self.first.setdefault(sentence.paragraph, i)
+            self.cued[sentence.paragraph] = self.cued.get(sentence.paragraph, False) or info[i].cued
+
+
+def _nearest_cue(sentence: _Sentence, q: Quotation) -> _Event | None:
+    """The cue closest to the quotation: the last one before it or the first after it."""
+    k = bisect_right(sentence.positions, q.open_mark)
+    candidates = sentence.cues[max(0, k - 1) : k + 1]
+    return min(candidates, key=lambda e: _distance(e, q)) if candidates else None
+
+
 def _distance(event: _Event, q: Quotation) -> int:
     assert event.cue is not None  # only cue events are measured
     if event.cue.start >= q.outer_end:
@@ -114,46 +147,32 @@ def _distance(event: _Event, q: Quotation) -> int:
 
 
 def _neighbour(
-    frame: Frame,
-    si: int,
-    events: list[list[_Event]],
-    quoted: list[bool],
-    cued: list[bool],
+    frame: Frame, si: int, info: list[_Sentence], paragraphs: _Paragraphs
 ) -> tuple[tuple[str, _Event | None], str]:
     """The rule and event that attribute a quotation whose sentence has no cue."""
     sentences = frame.sentences
     para = sentences[si].paragraph
-    if cued[si]:
+    if info[si].cued:
         return ("unattributed", None), "its own cue names no one: no speaker is borrowed"
-    if si > 0 and sentences[si - 1].paragraph == para and events[si - 1]:
-        last = max(events[si - 1], key=lambda e: e.pos)
+    previous = info[si - 1] if si > 0 and sentences[si - 1].paragraph == para else None
+    if previous is not None and previous.last is not None:
+        last = previous.last
         rule = "split-quote" if last.origin == "quote" else "previous-sentence"
         return (rule, last), "no cue in its sentence; the previous one names the speaker"
     nxt = si + 1
-    if (
-        nxt < len(sentences)
-        and sentences[nxt].paragraph == para
-        and events[nxt]
-        and not quoted[nxt]
-    ):
-        first = min(events[nxt], key=lambda e: e.pos)
-        return ("cue-in-next-sentence", first), "no cue in its sentence; the next one names one"
-    first_of_para = si
-    while first_of_para > 0 and sentences[first_of_para - 1].paragraph == para:
-        first_of_para -= 1
-    para_end = si
-    while para_end + 1 < len(sentences) and sentences[para_end + 1].paragraph == para:
-        para_end += 1
+    if nxt < len(sentences) and sentences[nxt].paragraph == para:
+        following = info[nxt]
+        if following.cues and not following.quoted:
+            why = "no cue in its sentence; the next one names one"
+            return ("cue-in-next-sentence", following.cues[0]), why
+    first_of_para = paragraphs.first[para]
     opens_paragraph = first_of_para == si and frame.masked[sentences[si].start] == QUOTE
-    cue_in_paragraph = any(cued[i] for i in range(first_of_para, para_end + 1))
-    if opens_paragraph and not cue_in_paragraph and first_of_para > 0:
-        prev_last = first_of_para - 1
-        if sentences[prev_last].paragraph == para - 1 and events[prev_last]:
+    if opens_paragraph and not paragraphs.cued[para] and si > 0:
+        ending = info[si - 1]  # the last sentence of the paragraph before
+        if sentences[si - 1].paragraph == para - 1 and ending.last is not None:
             # The previous paragraph ended with this speaker's quote or attribution.
             # Prefer a person over "officials" reported in passing after them.
-            ending = events[prev_last]
-            people = [e for e in ending if e.speaker.kind == "person"]
-            last = max(people or ending, key=lambda e: e.pos)
+            last = ending.last_person or ending.last
             why = "a paragraph of quotation continues the previous paragraph's speaker"
             return ("continues-previous-paragraph", last), why
     return ("unattributed", None), "no cue nearby names a speaker"

@@ -21,6 +21,9 @@ from attribution.wordlists import table, words
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"})
 HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# How far back a pronoun looks for its speaker: news copy never reaches further, and the
+# bound keeps resolution linear on text that is nothing but pronouns.
+RECENT_SPEAKERS = 30
 LEADING_DETERMINERS = frozenset({"the", "The", "a", "an"})
 
 
@@ -167,7 +170,7 @@ class _Document:
 
     def _pronoun(self, pronoun: str, refers: str) -> Speaker:
         want = PRONOUN_GENDER.get(pronoun)
-        for name, kind in reversed(self.history):
+        for name, kind in reversed(self.history[-RECENT_SPEAKERS:]):
             if refers == "person" and kind != "person":
                 continue
             if refers == "group" and kind == "person":
