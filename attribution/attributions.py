@@ -170,11 +170,15 @@ def _neighbour(
     if opens_paragraph and not paragraphs.cued[para] and si > 0:
         ending = info[si - 1]  # the last sentence of the paragraph before
         if sentences[si - 1].paragraph == para - 1 and ending.last is not None:
-            # The previous paragraph ended with this speaker's quote or attribution.
-            # Prefer a person over "officials" reported in passing after them.
-            last = ending.last_person or ending.last
+            # The previous paragraph ended with a quote or an attribution. A paragraph
+            # of first-person quotation continues the last person who spoke there,
+            # not "officials" reported in passing after them.
+            last = ending.last_person
+            if last is None:
+                people = (info[i].last_person for i in range(paragraphs.first[para - 1], si))
+                last = max((e for e in people if e is not None), key=lambda e: e.pos, default=None)
             why = "a paragraph of quotation continues the previous paragraph's speaker"
-            return ("continues-previous-paragraph", last), why
+            return ("continues-previous-paragraph", last or ending.last), why
     return ("unattributed", None), "no cue nearby names a speaker"
 
 
