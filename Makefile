@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/attribution extract --format text corpus/*.txt
+	$(BIN)/attribution check --exit-zero expectations/
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -340,8 +340,8 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
         sentence = sentences[index]
         if start < sentence.start or end > sentence.end:
             continue  # between sentences, or running over a sentence end
-        if m.group()[0].isupper() and masked[sentence.start : start].strip(QUOTE + " ,"):
-            continue  # "the United States", "Says" in a title: a cue is lower case mid-sentence
+        if m.group()[0].isupper() and not m.group().startswith("According"):
+            continue  # "the United States", "Says" in a title: a cue is lower case
         if sent_span is None:
             sent_span = Span.of(text, sentence.start, sentence.end)
         mention, rule = _mention_for(masked, sentence, m.group().lower(), start, end)

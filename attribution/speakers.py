@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from attribution.cues import name_run_before, noun_phrase_before, word_after, word_before
+from attribution.cues import PARTICLES, name_run_before, noun_phrase_before, word_after, word_before
 from attribution.frame import Frame
 from attribution.model import Cue
 from attribution.wordlists import table, words
@@ -69,16 +69,23 @@ def classify(mention: str) -> tuple[str, str]:
         return mention, "unknown"
     if not tokens[-1][:1].isupper():
         return " ".join(tokens), "group"  # "officials", "the spokesman", "U.S. officials"
-    if any(t.rstrip(".,") in _org_words() or (_is_acronym(t) and t != "U.S.") for t in tokens):
-        return " ".join(tokens), "organisation"
     name: list[str] = []
     for token in reversed(tokens):
         if _is_title(token) and any(t not in SUFFIXES for t in name):
             break  # a title before the name ("Secretary Austin"), not in it ("Martin King")
+        if token.islower() and token not in PARTICLES:
+            break  # "NATO spokesperson Farah Dakhlallah"
         name.insert(0, token)
-    if not name:
-        return " ".join(tokens), "person"
+    titled = len(name) < len(tokens)  # "State Department Deputy Spokesman Vedant Patel"
+    if not titled and any(_is_organisation_word(t) for t in tokens):
+        return " ".join(tokens), "organisation"  # NATO, the Kremlin, The New York Post
+    if titled and any(_is_organisation_word(t) for t in name):
+        return " ".join(tokens), "organisation"  # "Defense Department", "State Department"
     return " ".join(name), "person"
+
+
+def _is_organisation_word(token: str) -> bool:
+    return token.rstrip(".,") in _org_words() or (_is_acronym(token) and token != "U.S.")
 
 
 def _occurrences(text: str, word: str) -> list[int]:
