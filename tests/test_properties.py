@@ -7,13 +7,18 @@ have; these tests hunt for one in generated news prose and in arbitrary unicode.
 
 from __future__ import annotations
 
+import io
 import json
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from strategies import arbitrary_article_texts, article_texts, mangled_article_texts
 
+from attribution.errors import InputError
 from attribution.model import Attribution, Span
 from attribution.pipeline import extract
+from attribution.source import decode_article
 
 # deadline off: the machine is shared, and time is tests/test_linear_time.py's job
 PROPERTY = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -83,3 +88,35 @@ def test_extract_is_a_pure_function_of_the_text(text: str, other: str) -> None:
     copy = "".join(list(text))
     assert copy is not text or len(text) < 2  # CPython shares one-character strings
     assert extract(copy) == before
+
+
+def _as_open_reads(data: bytes) -> str:
+    """What ``open(path, encoding="utf-8").read()`` returns for a file holding ``data``."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read()
+
+
+@PROPERTY
+@given(st.text(alphabet=st.sampled_from("a“ \r\n\ufeff\u2028\x85é😀")))
+@example("\ufeffa\r\nb\rc\r\r\nd\n\r")
+def test_decoding_matches_open_in_text_mode(text: str) -> None:
+    data = text.encode("utf-8")
+    assert decode_article(data) == _as_open_reads(data)
+
+
+@PROPERTY
+@given(st.binary())
+@example(b"\xef\xbb\xbf\r\n\xe9")
+def test_undecodable_bytes_are_an_input_error(data: bytes) -> None:
+    if b"\x00" in data:
+        with pytest.raises(InputError, match="binary file"):
+            decode_article(data)
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        with pytest.raises(InputError, match=f"invalid UTF-8 at byte {exc.start} "):
+            decode_article(data)
+        with pytest.raises(UnicodeDecodeError):
+            _as_open_reads(data)  # open() refuses the same files
+        return
+    assert decode_article(data) == _as_open_reads(data)
