@@ -173,12 +173,14 @@ def _neighbour(
             # The previous paragraph ended with a quote or an attribution. A paragraph
             # of first-person quotation continues the last person who spoke there,
             # not "officials" reported in passing after them.
-            last = ending.last_person
-            if last is None:
+            person = ending.last_person
+            if person is None:
                 people = (info[i].last_person for i in range(paragraphs.first[para - 1], si))
-                last = max((e for e in people if e is not None), key=lambda e: e.pos, default=None)
+                person = max(
+                    (e for e in people if e is not None), key=lambda e: e.pos, default=None
+                )
             why = "a paragraph of quotation continues the previous paragraph's speaker"
-            return ("continues-previous-paragraph", last or ending.last), why
+            return ("continues-previous-paragraph", person or ending.last), why
     return ("unattributed", None), "no cue nearby names a speaker"
 
 
