@@ -1,0 +1,97 @@
+"""Unit tests for stage 2 (cues and speaker mentions), run on a real frame.
+
+The golden cases see only the speaker a quote ends up with; these pin the
+cue-level facts behind it: which words count as cues, which mention each one
+attaches to, and the rule name ``attribution explain`` will show.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution.cues import find_cues
+from attribution.frame import build
+from attribution.model import Cue
+from attribution.quotes import find_quotations
+
+
+def _cues(text: str) -> tuple[Cue, ...]:
+    found = find_cues(text, build(text, find_quotations(text)))
+    for cue in found:
+        for span in (cue.cue, cue.mention, cue.sentence):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+    return found
+
+
+def _summary(text: str) -> list[tuple[str, str | None, str]]:
+    return [(c.cue.text, c.mention.text if c.mention else None, c.rule) for c in _cues(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Q,” said Victor Cha.", ("said", "Victor Cha", "quote-cue-speaker")),
+        ("“Q,” Jennifer Walsh said.", ("said", "Jennifer Walsh", "speaker-cue")),
+        ("Austin also said it was “Q.”", ("said", "Austin", "speaker-cue")),
+        (
+            "Kevin McCarthy has repeatedly said it was “Q.”",
+            ("said", "Kevin McCarthy", "speaker-cue"),
+        ),
+        (
+            "Victor Cha, a scholar at CSIS, noted, “Q.”",
+            ("noted", "Victor Cha", "speaker-appositive-cue"),
+        ),
+        (
+            "It was “Q,” according to the Pentagon.",
+            ("according to", "the Pentagon", "according-to"),
+        ),
+        ("He attacked Cruz and said it was “Q.”", ("said", "He", "coordinated-clause-subject")),
+        (
+            "“Q,” says psychologist Mary Alvord.",
+            ("says", "psychologist Mary Alvord", "quote-cue-speaker"),
+        ),
+    ],
+)
+def test_cue_mention_and_rule(text: str, expected: tuple[str, str, str]) -> None:
+    assert _summary(text) == [expected]
+
+
+def test_participle_takes_the_clause_subject() -> None:
+    assert _summary("“Q,” Austin said, adding that it was “R.”") == [
+        ("said", "Austin", "speaker-cue"),
+        ("adding", "Austin", "participle-clause-subject"),
+    ]
+
+
+def test_told_never_takes_the_listener_as_speaker() -> None:
+    """'told reporters' after a quote: the speaker is before the cue, never after it."""
+    assert _summary("“Q,” Maria Ruiz told reporters.") == [("told", "Maria Ruiz", "speaker-cue")]
+
+
+def test_cue_words_inside_quotations_are_not_cues() -> None:
+    assert _summary("“I said no, and I told them why,” she added.") == [
+        ("added", "she", "speaker-cue")
+    ]
+
+
+def test_capitalised_cue_word_mid_sentence_is_not_a_cue() -> None:
+    """A headline's 'Says' is a word of the title, not a reporting verb."""
+    assert _summary("Pentagon Says Troops Will Stay\n“Q,” Pat Ryder said.") == [
+        ("said", "Pat Ryder", "speaker-cue")
+    ]
+
+
+def test_a_cue_after_a_bare_quote_with_no_name_has_no_mention() -> None:
+    assert _summary("“Q,” said. Nothing else.")[0][1:] == (None, "no-speaker")
+
+
+def test_each_cue_carries_its_own_sentence() -> None:
+    text = "“One,” said Ana Lee. “Two,” said Bob Kerr."
+    first, second = _cues(text)
+    assert first.sentence.text == "“One,” said Ana Lee."
+    assert second.sentence.text == "“Two,” said Bob Kerr."
+
+
+def test_no_sentences_no_cues() -> None:
+    assert _cues("“Everything here is quoted.”") == ()
