@@ -102,7 +102,7 @@ def test_mask_keeps_length_and_every_offset() -> None:
     quotations = find_quotations(text)
     masked = mask(text, quotations)
     assert len(masked) == len(text)
-    covered = set()
+    covered: set[int] = set()
     for q in quotations:
         covered.update(range(q.open_mark, q.outer_end))
         assert masked[q.open_mark : q.outer_end] == QUOTE * (q.outer_end - q.open_mark)
