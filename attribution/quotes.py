@@ -186,12 +186,16 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
         can_open, can_close = _roles(text, i, j, ch)
         if pending is not None and not stack:
             # First mark after a paragraph break that left a quotation open.
-            if text[para_start:i].strip() == "" and can_open and family == pending.family:
+            # News reopens with the very mark it opened with; a stray " left open is
+            # not continued by the next paragraph's “.
+            if text[para_start:i].strip() == "" and can_open and _same_style(pending.char, ch):
                 stack.append(_Open(pos=pending.pos, end=pending.end, family=family, char=ch))
                 paragraphs += 1
                 pending = None
                 continue
             flush_pending()
+        if can_close and stack and _possessive(text, i, j, ch, stack[-1]):
+            can_close = False  # the Smiths’ fans: a later mark closes the quotation
         if can_close and stack:
             depth = _matching(stack, family, ch)
             if depth is not None:
@@ -202,13 +206,37 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
                     paragraphs = 1
                 continue
         if can_open:
-            if family == "single" and stack and stack[-1].family == "single" and ch == "'":
-                continue  # a straight apostrophe inside single quotes: never nest
             stack.append(_Open(pos=i, end=j, family=family, char=ch))
     if stack:
         pending, pending_end = stack[0], len(text)
     flush_pending()
     return tuple(found)
+
+
+def _same_style(first: str, again: str) -> bool:
+    """Whether a reopening mark is typeset like the opening one (curly, straight, guillemet)."""
+    return first == again or (first in DOUBLE_OPENERS and again in DOUBLE_OPENERS)
+
+
+# A mark after the plural possessive that could still close a single quotation later in
+# the paragraph: right-flanking ’ or ' within the next few hundred characters.
+LATER_SINGLE_CLOSER = regex.compile(r"[^\s\n]['\u2019](?![\p{L}\p{N}])")
+POSSESSIVE_LOOKAHEAD = 300
+
+
+def _possessive(text: str, i: int, j: int, ch: str, top: _Open) -> bool:
+    """Whether ’ after an s inside single quotes is a plural possessive, not the closer.
+
+    "‘The Smiths’ fans never gave up,’ he said": the first ’ is followed by a word and
+    another closing mark comes later in the paragraph, so it is an apostrophe.
+    """
+    if ch not in "'\u2019" or top.family != "single" or text[i - 1 : i] not in ("s", "S"):
+        return False
+    if not text[j : j + 2].startswith(" ") or not text[j + 1 : j + 2].isalpha():
+        return False
+    end = text.find("\n", j)
+    limit = min(j + POSSESSIVE_LOOKAHEAD, len(text) if end == -1 else end)
+    return LATER_SINGLE_CLOSER.search(text, j, limit) is not None
 
 
 def _matching(stack: list[_Open], family: str, ch: str) -> int | None:

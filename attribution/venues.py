@@ -25,20 +25,22 @@ MONTH = (
     r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
 
+ON = r"(?:(?i:on)\s+)?"  # "on", also "On" opening a sentence
+
 DATE = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{N}}])
-    (?: (?:on\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?   # on Wednesday (night)
+    (?: {ON}{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?   # on Wednesday (night)
         (?:,?\s+{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?                      #   , October 23
-      | (?:on\s+)?{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?     # on October 23, 2024
-      | (?:on\s+)?\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?                       # on 23 October 2024
-      | (?:on\s+)?\d{{4}}-\d\d-\d\d                                        # on 2024-10-23
+      | {ON}{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?     # on October 23, 2024
+      | {ON}\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?                       # on 23 October 2024
+      | {ON}\d{{4}}-\d\d-\d\d                                        # on 2024-10-23
       | (?:in\s+)?(?:early|mid|late)[\s-]+{MONTH}                          # in early October
       | in\s+{MONTH}(?:\s+\d{{4}})?                                        # in October 2024
       | (?:last|this|next)\s+(?:week|month|year|weekend|night|morning|{WEEKDAY})  # last week
       | earlier\s+(?:this|in\s+the)\s+(?:week|month|year|day)             # earlier this month
       | (?:yesterday|today|tonight)                                        # relative days
-      | (?:on\s+)?(?:Christmas|New\s+Year's)\s+(?:Day|Eve)                  # holidays
+      | {ON}(?:Christmas|New\s+Year's)\s+(?:Day|Eve)                  # holidays
     )
     (?![\p{{L}}\p{{N}}])
     """,
