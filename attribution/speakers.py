@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+import regex
+
 from attribution.cues import PARTICLES, name_run_before, noun_phrase_before, word_after, word_before
 from attribution.frame import Frame
 from attribution.model import Cue
@@ -24,6 +26,17 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # How far back a pronoun looks for its speaker: news copy never reaches further, and the
 # bound keeps resolution linear on text that is nothing but pronouns.
 RECENT_SPEAKERS = 30
+# Two or more capitalised words: a full name a pronoun may fall back on, looked for only
+# in the stretch before the pronoun.
+FULL_NAME = regex.compile(
+    r"""
+    \p{Lu}[\p{L}\p{M}'\-]+                 # a first capitalised word
+    (?: [ ]+ (?: \p{Lu}[\p{L}\p{M}'\-]*\.?   # then more, initials included
+              | (?:de|van|von|der|bin|al) ) )+  # or name particles
+    """,
+    regex.VERBOSE,
+)
+PRONOUN_WINDOW = 600
 LEADING_DETERMINERS = frozenset({"the", "The", "a", "an"})
 
 
@@ -156,7 +169,7 @@ class _Document:
         if pronoun == "self":
             return Speaker(name=None, kind="self", steps=(f"{mention!r} is the writer",))
         if pronoun is not None:
-            return self._pronoun(low, pronoun)
+            return self._pronoun(low, pronoun, cue.mention.start)
         name, kind = classify(mention)
         steps = [f"mention {mention!r} is {'a' if kind != 'organisation' else 'an'} {kind}"]
         if name != mention:
@@ -175,7 +188,7 @@ class _Document:
         self.history.append((name, kind))
         return Speaker(name=name, kind=kind, steps=tuple(steps))
 
-    def _pronoun(self, pronoun: str, refers: str) -> Speaker:
+    def _pronoun(self, pronoun: str, refers: str, at: int) -> Speaker:
         want = PRONOUN_GENDER.get(pronoun)
         for name, kind in reversed(self.history[-RECENT_SPEAKERS:]):
             if refers == "person" and kind != "person":
@@ -192,7 +205,23 @@ class _Document:
                 kind=kind,
                 steps=(f"pronoun {pronoun!r} refers to the most recent {refers}: {name!r}",),
             )
+        if refers == "person":
+            named = self._person_named_before(at)
+            if named is not None:
+                self.history.append((named, "person"))
+                why = f"pronoun {pronoun!r}: no earlier speaker fits; {named!r} is named before it"
+                return Speaker(name=named, kind="person", steps=(why,))
         return Speaker(name=None, kind="unknown", steps=(f"pronoun {pronoun!r} has no antecedent",))
+
+    def _person_named_before(self, at: int) -> str | None:
+        """The nearest full person name before ``at`` ("Zelenskiy spoke late. ... he said")."""
+        window = self.frame.masked[max(0, at - PRONOUN_WINDOW) : at]
+        offset = max(0, at - PRONOUN_WINDOW)
+        for m in reversed(list(FULL_NAME.finditer(window))):
+            name, kind = classify(self.text[offset + m.start() : offset + m.end()])
+            if kind == "person" and len(name.split()) >= 2:
+                return name
+        return None
 
     def _antecedent(self, cue: Cue) -> Speaker:
         assert cue.mention is not None
