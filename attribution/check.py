@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from attribution import source
 from attribution.compare import ArticleCheck, Matcher
 from attribution.errors import AttributionError, InputError
 from attribution.findings import Finding
@@ -60,10 +61,11 @@ def shown(path: Path, root: Path) -> str:
 
 
 def read_article(path: Path, *, root: Path) -> str:
+    """The article as the parser's offsets see it, with the CLI's one-line errors."""
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(shown(path, root), f"cannot read article: {err}") from None
+        return source.read_article(str(path))
+    except InputError as err:
+        raise InputError(shown(path, root), f"cannot read article: {err.message}") from None
 
 
 @functools.lru_cache(maxsize=4096)
