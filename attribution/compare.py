@@ -438,11 +438,17 @@ class Matcher:
             shared = len(quote_content & p.content)
             loose = own and (shared >= 2 or (shared >= 1 and 2 * shared >= len(quote_content)))
             present = sum(w in p.vocabulary for w in quote_words)
-            close = n_words >= MIN_CLOSE_WORDS and present >= n_words - close_budget
+            # A dropped word leaves a quote one word shorter than the stretch it garbles:
+            # judge the length by the record's side as well ("ab aaaa aaaaa" from
+            # "ab aaa aaaa aaaaa" is a four-word quote with a word missing).
+            close = n_words + 1 >= MIN_CLOSE_WORDS and present >= n_words - close_budget
             if not (loose or close):
                 continue
             alignment = align(quote, p.words)
-            if not loose and alignment.cost > close_budget:
+            stretch = alignment.end - alignment.start
+            if not loose and (
+                alignment.cost > close_budget or max(n_words, stretch) < MIN_CLOSE_WORDS
+            ):
                 continue
             rank = (alignment.cost, 0 if own else 1)
             if best is None or rank < best[:2]:
