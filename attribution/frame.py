@@ -17,7 +17,7 @@ from attribution.model import Quotation
 from attribution.wordlists import cue_pattern
 
 QUOTE = "\x1a"  # ASCII SUB: never in news text, and keeps an ASCII article one byte a character
-APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+APOSTROPHE_CHARS = ("\u2019", "\u2018", "\u02bc")  # ’ ‘ ʼ read as ' by the rules
 
 # A sentence ends at . ! ? (possibly doubled, possibly followed by a closing bracket)
 # when whitespace and the start of a new sentence follow.
@@ -72,30 +72,48 @@ class Frame:
 
 def mask(text: str, quotations: tuple[Quotation, ...]) -> str:
     """Replace each quotation (marks included) with ``QUOTE`` characters, keeping length."""
+    plain = text
+    for apostrophe in APOSTROPHE_CHARS:
+        if apostrophe in plain:
+            plain = plain.replace(apostrophe, "'")  # one character for one: offsets hold
     pieces: list[str] = []
     last = 0
     for q in quotations:
         start, end = q.open_mark, q.outer_end
         if start < last:
             continue
-        pieces.append(text[last:start].translate(APOSTROPHES))
+        pieces.append(plain[last:start])
         pieces.append(QUOTE * (end - start))
         last = end
-    pieces.append(text[last:].translate(APOSTROPHES))
+    pieces.append(plain[last:])
     return "".join(pieces)
 
 
 def build(text: str, quotations: tuple[Quotation, ...]) -> Frame:
-    """Split the masked text into paragraphs (line breaks) and sentences."""
+    """Split the masked text into paragraphs (line breaks) and sentences, in one pass each."""
     masked = mask(text, quotations)
-    quote_ends = _quote_sentence_ends(text, masked, quotations)
+    cuts = _quote_sentence_ends(text, masked, quotations)
+    for m in SENTENCE_END.finditer(masked):
+        if m.group("end") == "." and ABBREVIATION.search(masked, max(0, m.start() - 12), m.start()):
+            continue
+        cuts.add(m.end())
+    ordered = sorted(cuts)
     sentences: list[Sentence] = []
     para_start = 0
     paragraph = 0
-    breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(masked)] + [len(masked)]
+    k = 0
+    breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(masked)]
+    breaks.append(len(masked))
     for brk in breaks:
+        while k < len(ordered) and ordered[k] <= para_start:
+            k += 1
         if masked[para_start:brk].strip():
-            _split(masked, para_start, brk, paragraph, quote_ends, sentences)
+            begin = para_start
+            while k < len(ordered) and ordered[k] < brk:
+                _add(masked, begin, ordered[k], paragraph, sentences)
+                begin = ordered[k]
+                k += 1
+            _add(masked, begin, brk, paragraph, sentences)
             paragraph += 1
         para_start = brk + 1
     return Frame(masked=masked, sentences=tuple(sentences))
@@ -132,23 +150,6 @@ def _quote_sentence_ends(text: str, masked: str, quotations: tuple[Quotation, ..
         if introduced or not attributes_it:
             ends.add(after)
     return ends
-
-
-def _split(
-    masked: str, start: int, end: int, paragraph: int, quote_ends: set[int], out: list[Sentence]
-) -> None:
-    cuts = [e for e in quote_ends if start < e < end]
-    for m in SENTENCE_END.finditer(masked, start, end):
-        if m.group("end") == "." and ABBREVIATION.search(
-            masked, max(start, m.start() - 12), m.start()
-        ):
-            continue
-        cuts.append(m.end())
-    begin = start
-    for cut in sorted(cuts):
-        _add(masked, begin, cut, paragraph, out)
-        begin = cut
-    _add(masked, begin, end, paragraph, out)
 
 
 def _add(masked: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
