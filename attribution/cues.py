@@ -70,12 +70,14 @@ INTRODUCTORY = regex.compile(
 
 
 @cache
-def _pronouns() -> dict[str, str]:
+def pronouns() -> dict[str, str]:
+    """Speaker pronouns and what each may refer to (pronouns.txt)."""
     return table("pronouns.txt")
 
 
 @cache
-def _titles() -> frozenset[str]:
+def titles() -> frozenset[str]:
+    """Titles that stand before a name and are not part of it (titles.txt)."""
     return frozenset(words("titles.txt"))
 
 
@@ -122,7 +124,7 @@ def _keeps_period(word: str) -> bool:
     if not word.endswith("."):
         return False
     core = word.rstrip(".")
-    return len(core) == 1 or "." in core or core in _titles() or core in ("Jr", "Sr", "St")
+    return len(core) == 1 or "." in core or core in titles() or core in ("Jr", "Sr", "St")
 
 
 def word_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | None:
@@ -190,8 +192,8 @@ def noun_phrase_before(masked: str, pos: int, floor: int) -> tuple[int, int] | N
         return None
     text = masked[w[0] : w[1]]
     low = text.lower()
-    if low in _pronouns():
-        if _pronouns()[low] == "relative" and not text.islower():
+    if low in pronouns():
+        if pronouns()[low] == "relative" and not text.islower():
             return None  # "That said, ..." opens a sentence; it is no relative pronoun
         return w
     if is_capitalised(text):
@@ -212,7 +214,7 @@ def noun_phrase_before(masked: str, pos: int, floor: int) -> tuple[int, int] | N
         if plow in DETERMINERS:
             start = prev[0]
             break
-        if plow in NOT_A_SPEAKER or plow in _pronouns():
+        if plow in NOT_A_SPEAKER or plow in pronouns():
             break
         start, cur = prev[0], prev
     return start, w[1]
@@ -226,8 +228,8 @@ def noun_phrase_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | 
         return None
     text = masked[first[0] : first[1]]
     low = text.lower()
-    if low in _pronouns():
-        return first if _pronouns()[low] != "relative" else None
+    if low in pronouns():
+        return first if pronouns()[low] != "relative" else None
     if is_capitalised(text) and low not in _function_words():
         return _name_run_after(masked, first, ceiling)
     # Lowercase modifiers then a name or a head noun: "psychologist Alvord",
@@ -264,8 +266,8 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
     while first is not None:
         text = masked[first[0] : first[1]]
         low = text.lower()
-        if low in _pronouns():
-            return first if _pronouns()[low] != "relative" else None
+        if low in pronouns():
+            return first if pronouns()[low] != "relative" else None
         if is_capitalised(text) and low not in _function_words():
             return _name_run_after(masked, first, before)
         if low in DETERMINERS or low not in NOT_A_SPEAKER:
@@ -310,7 +312,7 @@ def _appositive_subject(masked: str, sentence: Sentence, comma: int) -> tuple[in
             np = noun_phrase_before(masked, j, sentence.start)
             if np is not None:
                 head = masked[np[0] : np[1]]
-                if is_capitalised(head) or head.lower() in _pronouns():
+                if is_capitalised(head) or head.lower() in pronouns():
                     return np
             return None
         j -= 1

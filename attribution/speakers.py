@@ -15,10 +15,18 @@ from functools import cache
 
 import regex
 
-from attribution.cues import PARTICLES, name_run_before, noun_phrase_before, word_after, word_before
+from attribution.cues import (
+    PARTICLES,
+    name_run_before,
+    noun_phrase_before,
+    pronouns,
+    titles,
+    word_after,
+    word_before,
+)
 from attribution.frame import Frame
 from attribution.model import Cue
-from attribution.wordlists import table, words
+from attribution.wordlists import words
 
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"})
 HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f"}
@@ -50,22 +58,12 @@ class Speaker:
 
 
 @cache
-def _titles() -> frozenset[str]:
-    return frozenset(words("titles.txt"))
-
-
-@cache
 def _org_words() -> frozenset[str]:
     return frozenset(words("organisation_words.txt"))
 
 
-@cache
-def _pronouns() -> dict[str, str]:
-    return table("pronouns.txt")
-
-
 def _is_title(token: str) -> bool:
-    return token.rstrip(".") in _titles() or token.lower() in ("former", "then-", "acting")
+    return token.rstrip(".") in titles() or token.lower() in ("former", "then-", "acting")
 
 
 def _is_acronym(token: str) -> bool:
@@ -163,7 +161,7 @@ class _Document:
             return Speaker(name=None, kind="unknown", steps=("no speaker mention",))
         mention = cue.mention.text
         low = mention.lower()
-        pronoun = _pronouns().get(low)
+        pronoun = pronouns().get(low)
         if pronoun == "relative":
             return self._antecedent(cue)
         if pronoun == "self":
