@@ -18,12 +18,16 @@ from attribution import speakers, wordlists
 
 DATA = Path(attribution.__file__).parent / "data"
 LISTS = sorted(p.name for p in DATA.glob("*.txt"))
-SOURCED = [name for name in LISTS if name != "pronouns.txt"]
 
 # ``entry  # source``: two spaces, a hash, then a non-empty source.
 SOURCED_LINE = re.compile(r"^(?P<entry>\S(?:.*\S)?)  # \S.*$")
 # ``entry  category`` for pronouns.txt.
 PRONOUN_LINE = re.compile(r"^(?P<entry>[a-z]+)  (?P<category>[a-z]+)$")
+# ``name  m`` or ``name  f`` for first_names.txt.
+FIRST_NAME_LINE = re.compile(r"^(?P<entry>[a-z]+)  (?P<category>[mf])$")
+# The two-column tables, whose source is stated once in their header comment.
+TABLES = {"pronouns.txt": PRONOUN_LINE, "first_names.txt": FIRST_NAME_LINE}
+SOURCED = [name for name in LISTS if name not in TABLES]
 
 # What speakers.py does with a pronoun: a person (he, she), a group or organisation
 # (it, they), the writer (I, we) or the antecedent of "who".
@@ -37,7 +41,7 @@ def _entry_lines(name: str) -> list[str]:
 
 
 def _entries(name: str) -> list[str]:
-    pattern = PRONOUN_LINE if name == "pronouns.txt" else SOURCED_LINE
+    pattern = TABLES.get(name, SOURCED_LINE)
     out = []
     for line in _entry_lines(name):
         m = pattern.match(line)
