@@ -78,7 +78,7 @@ def test_the_header_states_source_licence_rule_and_command() -> None:
     assert "`names` package 0.3.0 on PyPI" in header
     assert "public domain" in header
     assert f"at least {build.RATIO} times" in header
-    assert "at least 0.005%" in header and build.FLOOR == 5
+    assert "at least 0.01%" in header and build.FLOOR == 10
     assert "tools/build_first_names.py" in header
     assert f"{len(_names())} names" in header
 
@@ -121,7 +121,7 @@ def test_classify_threshold_on_both_sides() -> None:
     assert "albert" not in genders  # 0.099 against 0.005: 19.8 times
     assert "jordan" not in genders  # 0.056 against 0.012
     assert genders["james"] == "m"  # 3.318 against 0.010
-    # Mary is missing from the male list: counted there as its smallest share, 0.004.
+    # Mary is missing from the male list: counted there as zero.
     assert genders["mary"] == "f"
     assert list(genders) == sorted(genders)
 
@@ -132,22 +132,22 @@ def test_classify_threshold_for_women() -> None:
     assert build.classify(male, female) == {"a": "f"}
 
 
-def test_a_name_missing_from_one_list_counts_there_as_its_smallest_share() -> None:
-    # TINY (0.001%) is not in the male list, whose smallest share is 0.004%: it could be
-    # as common among men as among women, so it is left out; so is RARE the other way.
+def test_a_name_missing_from_one_list_counts_there_as_zero_but_must_clear_the_floor() -> None:
+    # TINY (0.001%) and RARE (0.004%) are missing from the other list, but too rare on
+    # their own to say anything: the floor keeps them out.
     genders = build.classify(build.parse(MALE), build.parse(FEMALE))
     assert "tiny" not in genders
     assert "rare" not in genders
-    assert build.classify({"x": 4}, {"y": 80}) == {"y": "f"}
-    assert build.classify({"x": 4}, {"y": 79}) == {}
+    assert build.classify({"x": 4}, {"y": 10}) == {"y": "f"}
+    assert build.classify({"x": 4}, {"y": 9}) == {}
 
 
 def test_floor_on_both_sides() -> None:
-    male = {"common": 5, "rare": 4, "filler": 1000}
+    male = {"common": 10, "rare": 9, "filler": 1000}
     female = {"filler": 1000, "other": 0}
-    # Both are far more than 20 times the female bound (0), only one clears the floor.
+    # Both are far more than 20 times their female share (0), only one clears the floor.
     assert build.classify(male, female) == {"common": "m"}
-    assert build.classify(male, female, floor=4) == {"common": "m", "rare": "m"}
+    assert build.classify(male, female, floor=9) == {"common": "m", "rare": "m"}
 
 
 def test_render_is_deterministic_and_loadable(tmp_path: Path) -> None:

@@ -14,8 +14,8 @@ Only the names that together cover 90% of each sex are listed, so a name missing
 from a list may still have a share there below that list's smallest entry.
 
 A name is kept when its share of one sex is at least ``RATIO`` times its share of
-the other, a missing share counting as that smaller list's smallest entry (the most
-it could be, so nothing is assumed), and at least ``FLOOR``. Everything else, the
+the other, a missing share counting as zero (below the list's smallest entry, which
+``FLOOR`` keeps well above), and at least ``FLOOR``. Everything else, the
 ambiguous names (Jordan, Taylor, Casey, Jamie) and the rare ones, stays out: the
 resolver treats a name it cannot find as of unknown gender.
 """
@@ -47,7 +47,7 @@ FEMALE = "dist.female.first"
 # comparisons below are exact integer arithmetic.
 SCALE = 1000
 RATIO = 20  # one sex's share at least 20 times the other's
-FLOOR = 5  # and at least 0.005% of its sex (about 1 in 20,000)
+FLOOR = 10  # and at least 0.01% of its sex (1 in 10,000): over twice either list's last entry
 
 
 def parse(text: str) -> dict[str, int]:
@@ -71,15 +71,14 @@ def classify(
 ) -> dict[str, str]:
     """``{name: "m" | "f"}`` for the names that are strongly one sex, sorted by name.
 
-    A name absent from a list counts there as that list's smallest share: the list
-    stops there, so the true share is at most that.
+    A name absent from a list counts there as zero: the list covers 90% of that sex, so
+    the name is rare there (below its smallest entry), and the floor keeps the other
+    side's share well clear of that (Hillary, Claire and Megan are in; Jordan is not).
     """
-    male_bound = min(male.values(), default=0)
-    female_bound = min(female.values(), default=0)
     out: dict[str, str] = {}
     for name in sorted(male.keys() | female.keys()):
-        m = male.get(name, male_bound)
-        f = female.get(name, female_bound)
+        m = male.get(name, 0)
+        f = female.get(name, 0)
         if name in male and m >= floor and m >= ratio * f:
             out[name] = "m"
         elif name in female and f >= floor and f >= ratio * m:
@@ -105,8 +104,8 @@ def render(male: Mapping[str, int], female: Mapping[str, int]) -> str:
 # Rule: the name's share of one sex (percent of all men, or of all women, in the census
 # sample) is at least {RATIO} times its share of the other and at least {_percent(FLOOR)}.
 # The lists stop once 90% of each sex is covered, so a name missing from one counts there
-# as that list's smallest share ({_percent(min(male.values()))} men,\
- {_percent(min(female.values()))} women), the most it could be.
+# as zero: its share there is below the list's smallest ({_percent(min(male.values()))} men,\
+ {_percent(min(female.values()))} women), which the floor is more than twice.
 # {len(genders)} names: {counts["m"]} m, {counts["f"]} f.
 # Regenerate: .venv/bin/python tools/build_first_names.py [names-0.3.0.tar.gz or folder]
 """
