@@ -218,4 +218,7 @@ def _attribute(
         date=setting.date,
         rule=rule,
         steps=tuple(steps),
+        speaker_kind=event.speaker.kind,
+        candidates=event.speaker.candidates,
+        ambiguous=event.speaker.ambiguous,
     )

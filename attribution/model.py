@@ -70,6 +70,12 @@ class Attribution:
     date: Span | None
     rule: str
     steps: tuple[str, ...] = field(default=())
+    #: person | organisation | group | self | unknown: only a person or an organisation
+    #: named by the text can be said to be "someone else" than a record's speaker.
+    speaker_kind: str = "unknown"
+    #: Everyone the mention may refer to, the chosen speaker first ("she" after two women).
+    candidates: tuple[str, ...] = field(default=())
+    ambiguous: bool = False
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -82,4 +88,7 @@ class Attribution:
             "venue": self.venue.text if self.venue else None,
             "date": self.date.text if self.date else None,
             "rule": self.rule,
+            "kind": self.speaker_kind,
+            "candidates": list(self.candidates),
+            "ambiguous": self.ambiguous,
         }

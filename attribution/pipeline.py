@@ -1,11 +1,11 @@
 """The only module that knows the order of the stages.
 
-text -> quotation spans -> cues and speakers -> venues and dates -> attributions.
+text -> quotation spans -> cues -> entities -> speakers -> venues and dates -> attributions.
 """
 
 from __future__ import annotations
 
-from attribution import attributions, cues, frame, quotes, speakers, venues
+from attribution import attributions, cues, entities, frame, quotes, speakers, venues
 from attribution.model import Attribution, Cue
 
 
@@ -16,7 +16,8 @@ def extract(text: str) -> tuple[Attribution, ...]:
         return ()
     framed = frame.build(text, quotations)
     found = cues.find_cues(text, framed)
-    resolved = speakers.resolve(text, framed, found)
+    people = entities.track(text, framed, found)
+    resolved = speakers.resolve(text, framed, found, people)
     settings: dict[int, venues.Setting] = {}
 
     def setting_of(cue: Cue) -> venues.Setting:

@@ -24,6 +24,7 @@ from attribution.cues import (
     word_after,
     word_before,
 )
+from attribution.entities import Resolution, Tracker
 from attribution.frame import Frame
 from attribution.model import Cue
 from attribution.wordlists import words
@@ -55,6 +56,12 @@ class Speaker:
     name: str | None
     kind: str  # person | organisation | group | self | unknown
     steps: tuple[str, ...]
+    #: Everyone the mention may refer to, ``name`` first; more than one makes it ambiguous.
+    candidates: tuple[str, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
 
 
 @cache
@@ -121,9 +128,10 @@ def surname(name: str) -> str:
 class _Document:
     """The speakers of one article, in the order the text met them."""
 
-    def __init__(self, text: str, frame: Frame) -> None:
+    def __init__(self, text: str, frame: Frame, tracker: Tracker) -> None:
         self.text = text
         self.frame = frame
+        self.tracker = tracker
         self._full: dict[str, list[tuple[int, str]]] = {}
         self.history: list[tuple[str, str]] = []
         self.gender: dict[str, str] = {}
@@ -150,11 +158,16 @@ class _Document:
 
     def full_name(self, short: str, before: int) -> str | None:
         """The first full name introduced before ``before`` that ends with ``short``."""
+        found = self._full_name_with_place(short, before)
+        return found[1] if found else None
+
+    def _full_name_with_place(self, short: str, before: int) -> tuple[int, str] | None:
+        """Where and what that full name is; a later one only when none comes earlier."""
         names = self._full_names(short)
-        earlier = [name for pos, name in names if pos < before]
+        earlier = [(pos, name) for pos, name in names if pos < before]
         if earlier:
             return earlier[0]
-        return names[0][1] if names else None
+        return names[0] if names else None
 
     def resolve(self, cue: Cue) -> Speaker:
         if cue.mention is None:
@@ -167,8 +180,15 @@ class _Document:
         if pronoun == "self":
             return Speaker(name=None, kind="self", steps=(f"{mention!r} is the writer",))
         if pronoun is not None:
+            tracked = self.tracker.pronoun(cue.mention.start)
+            if tracked is not None and tracked.name is not None:
+                return self._tracked(tracked, "person")
             return self._pronoun(low, pronoun, cue.mention.start)
         name, kind = classify(mention)
+        if kind == "group":
+            role = self.tracker.role(name, cue.mention.start)
+            if role is not None:
+                return self._tracked(role, "person", first=f"mention {mention!r} is a description")
         steps = [f"mention {mention!r} is {'a' if kind != 'organisation' else 'an'} {kind}"]
         if name != mention:
             steps.append(f"titles dropped: {name!r}")
@@ -177,14 +197,27 @@ class _Document:
                 (g for t, g in HONORIFIC_GENDER.items() if mention.startswith(t)), None
             )
             if len(name.split()) == 1:
-                full = self.full_name(name, cue.mention.start)
+                full = self._full_name_with_place(name, cue.mention.start)
                 if full is not None:
-                    steps.append(f"{name!r} resolves to {full!r}, introduced earlier")
-                    name = full
+                    where = "introduced earlier" if full[0] < cue.mention.start else "named later"
+                    steps.append(f"{name!r} resolves to {full[1]!r}, {where}")
+                    name = full[1]
+            tracked = self.tracker.name_at(cue.mention.start, cue.mention.end)
+            if tracked is not None and tracked.name is not None:
+                mine, theirs = name.split(), tracked.name.split()
+                if len(theirs) > len(mine) and theirs[-len(mine) :] == mine:
+                    steps.append(f"{name!r} is {tracked.name!r}, as the article names them in full")
+                    name = tracked.name
             if honorific:
                 self.gender.setdefault(name, honorific)
         self.history.append((name, kind))
         return Speaker(name=name, kind=kind, steps=tuple(steps))
+
+    def _tracked(self, found: Resolution, kind: str, *, first: str | None = None) -> Speaker:
+        assert found.name is not None
+        self.history.append((found.name, kind))
+        steps = (first, *found.steps) if first else found.steps
+        return Speaker(name=found.name, kind=kind, steps=steps, candidates=found.candidates)
 
     def _pronoun(self, pronoun: str, refers: str, at: int) -> Speaker:
         want = PRONOUN_GENDER.get(pronoun)
@@ -234,13 +267,19 @@ class _Document:
                 return Speaker(name=None, kind="unknown", steps=("'who' has no antecedent",))
             np = w
         name, kind = classify(self.text[np[0] : np[1]])
+        if kind == "group":
+            role = self.tracker.role(name, np[0])
+            if role is not None:
+                return self._tracked(role, "person", first=f"'who' refers to {name!r} before it")
         if kind == "person" and len(name.split()) == 1:
             name = self.full_name(name, np[0]) or name
         self.history.append((name, kind))
         return Speaker(name=name, kind=kind, steps=(f"'who' refers to {name!r} before it",))
 
 
-def resolve(text: str, frame: Frame, cues: tuple[Cue, ...]) -> tuple[Speaker, ...]:
+def resolve(
+    text: str, frame: Frame, cues: tuple[Cue, ...], tracker: Tracker
+) -> tuple[Speaker, ...]:
     """The speaker each cue's mention refers to, resolved in document order."""
-    doc = _Document(text, frame)
+    doc = _Document(text, frame, tracker)
     return tuple(doc.resolve(cue) for cue in cues)

@@ -38,6 +38,17 @@ def table(name: str) -> dict[str, str]:
 
 
 @cache
+def given_names() -> dict[str, str]:
+    """Lower-case first name -> ``m`` or ``f``, for names the census gives to one sex only."""
+    return table("first_names.txt")
+
+
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a first name people are known by ("Jane", not "Maybe" or "Six")."""
+    return word.casefold() in given_names()
+
+
+@cache
 def cue_pattern() -> re.Pattern[str]:
     """Any cue expression from ``cue_verbs.txt`` as a whole word, lower case or capitalised.
 

@@ -98,6 +98,9 @@ def test_jsonl_is_one_object_per_file_with_offsets_into_the_text(run: Run, artic
     assert set(first) == {"text", "start", "end", "speaker", "mention", "cue", "venue"} | {
         "date",
         "rule",
+        "kind",
+        "candidates",
+        "ambiguous",
     }
     assert first["text"] == "It is Europe’s most serious moment,"
     assert ARTICLE[first["start"] : first["end"]] == first["text"]

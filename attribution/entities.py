@@ -1,0 +1,467 @@
+"""Stage 2b: every person mentioned in the article, merged into entities.
+
+News introduces a person once ("Dana Whitfield, the county clerk") and then writes
+"Whitfield", "Ms. Whitfield", "the clerk" or "she". The tracker reads the masked
+frame once, sentence by sentence, and keeps for each person the names, the roles
+("county clerk", "french president") and the gender the text gives them: from an
+honorific, a gendered title, a first name in the census table, or a he/she already
+resolved to them. Unknown stays unknown.
+
+A pronoun goes to the best entity mentioned in its own sentence before it, else in
+the previous sentence, else a few sentences further back: first by agreement
+(gender), then salience (the subject of a sentence and the speaker of a cue over a
+name in passing), then recency. Everyone else who agrees in that window stays a
+candidate, so a verdict never rests on a guess between two people.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from attribution.cues import NOT_A_SPEAKER, pronouns, titles
+from attribution.frame import Frame
+from attribution.model import Cue
+from attribution.wordlists import given_names, table, words
+
+# A name: capitalised words, initials, abbreviated titles and particles, on one line.
+_NAME_WORD = r"""
+    (?: (?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Del|Adm|Maj|Cmdr|Jr|Sr|St)\.
+                                                    # an abbreviated title or suffix
+      | \p{Lu}\.(?:\p{Lu}\.)*                      # an initial, or U.S.
+      | \p{Lu}[\p{L}\p{M}\p{N}'\-]*[\p{L}\p{M}\p{N}]   # a capitalised word
+      | \p{Lu}                                     # a one-letter word
+    )
+"""
+NAME_RUN = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}'\-])
+    {_NAME_WORD}
+    (?: [ \u00a0]+
+        (?: {_NAME_WORD}
+          | (?:de|del|der|van|von|bin|al|da|di|du|la|le)(?=[ ]\p{{Lu}})   # name particles
+        )
+    )*
+    """,
+    regex.VERBOSE,
+)
+
+# The subject pronouns that stand for a person (the speaker of "he said"). The standard
+# library's engine: a plain word search it runs several times faster than ``regex``.
+PERSON_PRONOUN = re.compile(
+    r"""
+    (?<![\w\-])
+    (?:[Hh]e|[Ss]he)   # he, she; "he's" too
+    (?![\w\-])
+    """,
+    re.VERBOSE,
+)
+
+# An appositive role after a name: "Dana Whitfield, the county clerk, said".
+APPOSITIVE_ROLE = regex.compile(
+    r"""
+    ,[ ]+
+    (?:the|a|an|his|her|its|their)[ ]+                 # a determiner opens the role
+    (?P<role>[\p{Ll}][\p{L}\-]*(?:[ ]+[\p{L}][\p{L}\-.']*){0,5}?)   # a few words
+    (?=[ ]*(?:,|[ ]who\b|[ ]said\b|[ ]says\b))       # up to the comma or the relative
+    """,
+    regex.VERBOSE,
+)
+
+# Lowercase role words just before a name: "county clerk Dana Whitfield".
+ROLE_BEFORE = regex.compile(
+    r"""
+    (?P<role>(?:\p{Ll}[\p{L}\-]*[ ]+){1,3})$   # one to three lowercase words up to the name
+    """,
+    regex.VERBOSE,
+)
+
+HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f"}
+PRONOUN_GENDER = {"he": "m", "she": "f"}
+SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"})
+# How many sentences back a pronoun looks after its own and the previous one.
+FURTHER_BACK = 4
+
+
+@cache
+def gendered_words() -> dict[str, str]:
+    """Titles and role nouns that give a gender (gendered_words.txt), lower case."""
+    return table("gendered_words.txt")
+
+
+@cache
+def _non_names() -> frozenset[str]:
+    """Lower-case words that never start a name or end a role ("the", "officials")."""
+    return frozenset(w.lower() for w in words("function_words.txt")) | NOT_A_SPEAKER
+
+
+@cache
+def _cue_words() -> frozenset[str]:
+    return frozenset(e for e in words("cue_verbs.txt") if " " not in e)
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person as the tracker knows them so far (mutable while the text is read)."""
+
+    name: str
+    first: str | None
+    last: str
+    gender: str | None
+    gender_from: str
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Resolution:
+    """Whom a pronoun or a description refers to, the others that fit, and why."""
+
+    name: str | None
+    candidates: tuple[str, ...]
+    steps: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class _Mention:
+    entity: int
+    pos: int
+    salient: bool
+
+
+class Tracker:
+    """The people of one article, built in one pass over its frame."""
+
+    def __init__(self, text: str, frame: Frame, cues: tuple[Cue, ...]) -> None:
+        self.text = text
+        self.frame = frame
+        self.entities: list[Entity] = []
+        self.by_key: dict[tuple[str, str], int] = {}
+        self.by_last: dict[str, list[int]] = {}
+        self.mentions: list[list[_Mention]] = [[] for _ in frame.sentences]
+        self.pronoun_at: dict[int, Resolution] = {}
+        self.entity_at: dict[int, int] = {}  # mention start -> entity
+        self.speaker_starts = frozenset(c.mention.start for c in cues if c.mention is not None)
+        self._read()
+
+    # -- reading -----------------------------------------------------------------------
+
+    def _read(self) -> None:
+        masked = self.frame.masked
+        sentences = self.frame.sentences
+        if not sentences:
+            return
+        lo, hi = sentences[0].start, sentences[-1].end
+        events = [(m.start(), m.end(), False) for m in NAME_RUN.finditer(masked, lo, hi)]
+        events.extend((m.start(), m.end(), True) for m in PERSON_PRONOUN.finditer(masked, lo, hi))
+        events.sort()
+        si = 0
+        first = True
+        for start, end, is_pronoun in events:
+            while si + 1 < len(sentences) and sentences[si].end <= start:
+                si += 1
+                first = True
+            salient = first or start in self.speaker_starts
+            if is_pronoun:
+                self._pronoun(si, start, end, salient)
+                first = False
+            elif self._name(si, start, end, salient):
+                first = False
+
+    def _name(self, si: int, start: int, end: int, salient: bool) -> bool:
+        masked = self.frame.masked
+        run = masked[start:end]
+        if " " not in run and "\u00a0" not in run:
+            bare = run[:-2] if run.endswith("'s") else run
+            if start not in self.speaker_starts and bare.casefold() not in self.by_last:
+                return False  # "The", "But", "Iowa": one word that names no one known
+            tokens = [(start, run)]
+        else:
+            tokens = []
+            at = start
+            for tok in run.replace("\u00a0", " ").split(" "):
+                if tok:
+                    tokens.append((at, tok))
+                at += len(tok) + 1
+        # "CNN's John Doe": the name is after the possessive; "Clinton's": before it.
+        for i, (_, tok) in enumerate(tokens):
+            if tok.endswith("'s") and i + 1 < len(tokens):
+                tokens = tokens[i + 1 :]
+                break
+        if tokens and tokens[-1][1].endswith("'s"):
+            at, tok = tokens[-1]
+            tokens[-1] = (at, tok[:-2])
+        while tokens and _token_kind(tokens[0][1]) & NON_NAME:
+            tokens = tokens[1:]
+        gender: str | None = None
+        gender_from = ""
+        role_words: list[str] = []
+        # Everything up to the last title is the role ("French President Emmanuel Macron").
+        cut = 0
+        for i, (_, tok) in enumerate(tokens[:-1]):
+            if _token_kind(tok) & (TITLE | HONORIFIC):
+                cut = i + 1
+        for _, tok in tokens[:cut]:
+            if tok in HONORIFIC_GENDER:
+                gender, gender_from = HONORIFIC_GENDER[tok], f"honorific {tok!r}"
+                continue
+            role_words.append(tok.lower())
+            if gender is None and tok.lower() in gendered_words():
+                gender, gender_from = gendered_words()[tok.lower()], f"title {tok!r}"
+        tokens = tokens[cut:]
+        names = [tok for _, tok in tokens if not _token_kind(tok) & SUFFIX]
+        if not names or any(_token_kind(t) & ORGANISATION for t in names):
+            return False
+        titled = cut > 0
+        first_name = names[0] if len(names) >= 2 else None
+        if first_name is not None and gender is None:
+            table = given_names().get(first_name.casefold())
+            if table is not None:
+                gender, gender_from = table, f"first name {first_name!r}"
+        person = titled or (first_name is not None and first_name.casefold() in given_names())
+        last = names[-1]
+        index = self._entity_for(first_name, last, names)
+        if index is None:
+            if not person and not any(at in self.speaker_starts for at, _ in tokens):
+                return False
+            name = " ".join(tok for _, tok in tokens)
+            index = len(self.entities)
+            self.entities.append(
+                Entity(
+                    name=name,
+                    first=first_name,
+                    last=last,
+                    gender=gender,
+                    gender_from=gender_from,
+                )
+            )
+            if first_name is not None:
+                self.by_key[(first_name.casefold(), last.casefold())] = index
+            self.by_last.setdefault(last.casefold(), []).append(index)
+        entity = self.entities[index]
+        if entity.first is None and first_name is not None:
+            entity.name, entity.first = " ".join(tok for _, tok in tokens), first_name
+        if entity.gender is None and gender is not None:
+            entity.gender, entity.gender_from = gender, gender_from
+        if role_words:
+            entity.roles.append(" ".join(role_words))
+        floor = self.frame.sentences[si].start
+        before = None
+        if start - 2 >= floor and masked[start - 1] == " " and masked[start - 2].islower():
+            before = ROLE_BEFORE.search(masked, max(floor, start - 40), start)
+        if before is not None:
+            role = before.group("role").strip()
+            if not any(w in _non_names() or w in _cue_words() for w in role.split()):
+                entity.roles.append(role)
+                self._gender_from_role(entity, role)
+        after = None
+        if masked.startswith(", ", end):
+            after = APPOSITIVE_ROLE.match(masked, end, self.frame.sentences[si].end)
+        if after is not None:
+            entity.roles.append(after.group("role"))
+            self._gender_from_role(entity, after.group("role"))
+        self.mentions[si].append(_Mention(entity=index, pos=start, salient=salient))
+        self.entity_at[start] = index
+        for at, _ in tokens:
+            self.entity_at[at] = index
+        return True
+
+    def _gender_from_role(self, entity: Entity, role: str) -> None:
+        if entity.gender is not None:
+            return
+        for word in role.split():
+            gender = gendered_words().get(word)
+            if gender is not None:
+                entity.gender, entity.gender_from = gender, f"role {role!r}"
+                return
+
+    def _entity_for(self, first: str | None, last: str, names: list[str]) -> int | None:
+        """The known person a name refers to; a full name completes a surname seen first.
+
+        "Sanders said ... Bernie Sanders" is one person: the entity first known by the
+        bare surname takes the full name. A bare surname goes to the latest person
+        with it (Hillary after Bill Clinton); the speaker stage keeps the others.
+        """
+        key_last = last.casefold()
+        if first is None:
+            known = self.by_last.get(key_last)
+            return known[-1] if known else None
+        index = self.by_key.get((first.casefold(), key_last))
+        if index is None:
+            bare = [i for i in self.by_last.get(key_last, []) if self.entities[i].first is None]
+            # "Wasserman Schultz" after "Debbie Wasserman Schultz": the end of a longer name
+            longer = [
+                i
+                for i in self.by_last.get(key_last, [])
+                if self.entities[i].name.split()[-len(names) :] == names
+            ]
+            if bare or longer:
+                index = (bare or longer)[-1]
+                self.by_key[(first.casefold(), key_last)] = index
+        return index
+
+    def _pronoun(self, si: int, start: int, end: int, salient: bool) -> None:
+        word = self.frame.masked[start:end].lower()
+        found = self._search(si, start, PRONOUN_GENDER[word], f"pronoun {word!r}")
+        if found is None:
+            return
+        index, resolution = found
+        chosen = self.entities[index]
+        if len(resolution.candidates) == 1 and chosen.gender is None:
+            chosen.gender, chosen.gender_from = PRONOUN_GENDER[word], f"{word!r} resolved to them"
+        self.pronoun_at[start] = resolution
+        self.mentions[si].append(_Mention(entity=index, pos=start, salient=salient))
+
+    def _search(
+        self, si: int, start: int, want: str | None, what: str
+    ) -> tuple[int, Resolution] | None:
+        """The best person for a reference at ``start``: own sentence, previous, further back.
+
+        Within the first window that has anyone who agrees: a known matching gender
+        over an unknown one, then the subject or speaker of a sentence, then the most
+        recent. Everyone who agrees there is a candidate.
+        """
+        windows = [
+            ("its own sentence", [m for m in self.mentions[si] if m.pos < start]),
+            ("the previous sentence", self.mentions[si - 1] if si > 0 else []),
+            (
+                "the sentences before",
+                [m for k in range(max(0, si - 1 - FURTHER_BACK), si - 1) for m in self.mentions[k]],
+            ),
+        ]
+        for where, mentions in windows:
+            fitting: dict[int, tuple[int, int, int]] = {}
+            for m in mentions:
+                gender = self.entities[m.entity].gender
+                if want is not None and gender is not None and gender != want:
+                    continue
+                rank = (0 if want is None or gender == want else 1, 0 if m.salient else 1, -m.pos)
+                if m.entity not in fitting or rank < fitting[m.entity]:
+                    fitting[m.entity] = rank
+            if not fitting:
+                continue
+            order = sorted(fitting, key=lambda e: fitting[e])
+            chosen = self.entities[order[0]]
+            best = fitting[order[0]]
+            steps = [
+                f"{what}: {len(order)} {'person fits' if len(order) == 1 else 'people fit'}"
+                f" in {where}"
+            ]
+            reasons = []
+            if want is not None:
+                reasons.append(
+                    f"gender from {chosen.gender_from}" if best[0] == 0 else "gender unknown"
+                )
+            if best[1] == 0:
+                reasons.append("a subject or speaker")
+            reasons.append("the most recent such")
+            steps.append(f"{chosen.name!r} chosen ({', '.join(reasons)})")
+            names = tuple(self.entities[e].name for e in order)
+            if len(order) > 1:
+                steps.append(f"also fits: {', '.join(names[1:])}: ambiguous")
+            return order[0], Resolution(name=chosen.name, candidates=names, steps=tuple(steps))
+        return None
+
+    # -- questions the speaker stage asks ------------------------------------------------
+
+    def pronoun(self, start: int) -> Resolution | None:
+        """The resolution of the he/she/him/her at ``start``, if the tracker found one."""
+        return self.pronoun_at.get(start)
+
+    def name_at(self, start: int, end: int) -> Resolution | None:
+        """The entity a name mention belongs to, with others sharing its surname."""
+        for at in range(start, end):
+            index = self.entity_at.get(at)
+            if index is not None:
+                entity = self.entities[index]
+                return Resolution(name=entity.name, candidates=(entity.name,), steps=())
+        return None
+
+    def role(self, description: str, before: int) -> Resolution | None:
+        """ "the French president", "the clerk": the entity that carried that role earlier."""
+        wanted = [w for w in description.lower().split() if w not in _DESCRIPTION_NOISE]
+        if not wanted:
+            return None
+        head = wanted[-1]
+        fitting: list[int] = []
+        for index, entity in enumerate(self.entities):
+            for role in entity.roles:
+                role_words = role.lower().split()
+                if (
+                    role_words
+                    and role_words[-1].rstrip(".") == head
+                    and all(w in role_words for w in wanted)
+                ):
+                    fitting.append(index)
+                    break
+        if not fitting:
+            return self._description(description, head, before)
+        latest = sorted(fitting, key=self._last_seen(before), reverse=True)
+        names = tuple(self.entities[i].name for i in latest)
+        steps = [f"description {description!r} names the role of {names[0]!r}"]
+        if len(names) > 1:
+            steps.append(f"also carried by: {', '.join(names[1:])}: ambiguous")
+        return Resolution(name=names[0], candidates=names, steps=tuple(steps))
+
+    def _description(self, description: str, head: str, before: int) -> Resolution | None:
+        """ "the governor" with no governor named: the person the passage is about, if any.
+
+        Only a singular title noun ("governor", "senator", "host") refers this way;
+        plural and organisation nouns ("officials", "the campaign") do not.
+        """
+        if (head.endswith("s") and not head.endswith("ss")) or head.title() not in titles():
+            return None
+        starts = [sentence.start for sentence in self.frame.sentences]
+        si = max(0, bisect_right(starts, before) - 1)
+        found = self._search(si, before, gendered_words().get(head), f"description {description!r}")
+        return None if found is None else found[1]
+
+    def _last_seen(self, before: int) -> Callable[[int], int]:
+        last: dict[int, int] = {}
+        for sentence in self.mentions:
+            for m in sentence:
+                if m.pos < before:
+                    last[m.entity] = max(last.get(m.entity, -1), m.pos)
+        return lambda i: last.get(i, -1)
+
+
+_DESCRIPTION_NOISE = frozenset({"the", "a", "an", "former", "then", "this", "that"})
+
+
+NON_NAME, TITLE, HONORIFIC, ORGANISATION, SUFFIX = 1, 2, 4, 8, 16
+
+
+@cache
+def _org_words() -> frozenset[str]:
+    return frozenset(words("organisation_words.txt"))
+
+
+@cache
+def _token_kind(token: str) -> int:
+    """What a capitalised word of a name run can be, as flags (cached: names repeat)."""
+    kind = 0
+    if token.lower() in _non_names():
+        kind |= NON_NAME
+    if token.rstrip(".") in titles():
+        kind |= TITLE
+    if token in HONORIFIC_GENDER:
+        kind |= HONORIFIC
+    if token in SUFFIXES:
+        kind |= SUFFIX
+    core = token.replace(".", "")
+    acronym = len(core) >= 2 and core.isupper() and core.isalpha() and not kind & SUFFIX
+    if token.rstrip(".,") in _org_words() or (acronym and token != "U.S."):
+        kind |= ORGANISATION
+    return kind
+
+
+def track(text: str, frame: Frame, cues: tuple[Cue, ...]) -> Tracker:
+    """Everyone the article mentions, ready for the speaker stage's questions."""
+    return Tracker(text, frame, cues)
+
+
+__all__ = ["Entity", "Resolution", "Tracker", "pronouns", "track"]
