@@ -43,13 +43,8 @@ class CheckReport:
     findings: tuple[Finding, ...]
 
     def failing(self) -> tuple[Finding, ...]:
-        """Findings that fail the gate (unverified quotes only where the file says fail)."""
-        policy = {f.path: f.unverified for f in self.files}
-        return tuple(
-            f
-            for f in self.findings
-            if f.kind != "unverified-quote" or policy.get(f.record_file or "") == "fail"
-        )
+        """Findings that fail the gate: warn-level ones (by the file's policy) are only shown."""
+        return tuple(f for f in self.findings if f.level == "fail")
 
 
 def shown(path: Path, root: Path) -> str:
@@ -114,11 +109,7 @@ def run(paths: Sequence[str | Path], *, root: Path | None = None) -> CheckReport
     findings: list[Finding] = []
     for file in files:
         for article in file.articles:
-            findings.extend(
-                f
-                for f in article.findings
-                if f.kind != "unverified-quote" or file.unverified != "ignore"
-            )
+            findings.extend(article.findings)
     return CheckReport(files=tuple(files), articles=tuple(articles), findings=tuple(findings))
 
 

@@ -19,6 +19,7 @@ import regex
 from attribution.findings import DiffOp, Finding, Kind
 from attribution.model import Attribution
 from attribution.records import Record, RecordFile
+from attribution.wordlists import is_given_name
 
 TOKEN = regex.compile(
     r"""
@@ -69,6 +70,15 @@ NAME_NOISE = _word_set(
 MIN_MISATTRIBUTION_WORDS = 3
 #: A quote credited to nobody in particular is a misquote only when this long and this close.
 MIN_CLOSE_WORDS = 4
+#: A looser resemblance to the credited speaker's record must keep this share of the quote's
+#: words, in order, to be worth a ``possible-misquote`` warning.
+LOOSE_KEPT = 1 / 3
+#: A quote credited to the record's speaker that keeps this share of its words in order is
+#: that sentence changed ("What exactly they are doing?" for "What exactly are they doing?").
+OWN_KEPT = 0.75
+#: Rules that borrow a speaker from a neighbouring sentence: the venue of that sentence's
+#: cue is not stated for this quote, so it never makes a ``venue-mismatch``.
+BORROWED_RULES = frozenset({"previous-sentence", "continues-previous-paragraph"})
 
 #: One changed word; the units below it only break ties between equally cheap alignments.
 EDIT = 1 << 20
@@ -123,6 +133,18 @@ class ArticleCheck:
         out = [f for check in self.records for f in check.findings]
         out.extend(self.unverified)
         return tuple(sorted(out, key=_finding_order))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Credit:
+    """Whom an article credits: the file's speakers it may mean, and whether it names anyone."""
+
+    owners: frozenset[str]
+    named: bool
+
+    def other_than(self, speaker: str) -> bool:
+        """The article really credits someone else: another recorded speaker, or a clear name."""
+        return speaker not in self.owners and (bool(self.owners) or self.named)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -355,14 +377,13 @@ class Matcher:
             outcome = self._judge(attribution, quote, article=article, text=text)
             if outcome is None:
                 continue
-            record, finding = outcome
+            record, judged = outcome
             if record is None:
-                if finding is not None:
-                    unverified.append(finding)
+                unverified.extend(judged)
                 continue
             used.setdefault(record.id, []).append(attribution)
-            if finding is not None:
-                found.setdefault(record.id, []).append(finding)
+            kept = [f for f in judged if self.file.policy(f.kind) != "ignore"]
+            found.setdefault(record.id, []).extend(kept)
         checks: list[RecordCheck] = []
         for prepared in self.prepared:
             record = prepared.record
@@ -377,83 +398,144 @@ class Matcher:
             elif record.required:
                 missing = self._finding("missing-quote", record, None, article=article, text=text)
                 checks.append(RecordCheck(record=record, quotes=(), findings=(missing,)))
-        return ArticleCheck(article=article, records=tuple(checks), unverified=tuple(unverified))
+        return ArticleCheck(
+            article=article,
+            records=tuple(checks),
+            unverified=tuple(f for f in unverified if self.file.policy(f.kind) != "ignore"),
+        )
+
+    def _credit(self, attribution: Attribution) -> _Credit:
+        """Whom the article credits, in this file's terms.
+
+        A quote is the record speaker's when the article's name fits them or, for a
+        pronoun or description that fits several people, when they are among its
+        candidates. The article names someone for sure only when the parser found a
+        person or an organisation whose name is not a stray word glued to a recorded
+        speaker's surname.
+        """
+        credited = attribution.speaker
+        if credited is None:
+            return _Credit(owners=frozenset(), named=False)
+        everyone = (credited, *attribution.candidates)
+        owners = frozenset(c for c in map(self.speaker_of, everyone) if c)
+        named = attribution.speaker_kind in ("person", "organisation") and not any(
+            self._same_surname(c) for c in everyone
+        )
+        return _Credit(owners=owners, named=named)
+
+    def _same_surname(self, credited: str) -> bool:
+        """A name that shares a surname with a recorded speaker but not a known first name.
+
+        "Maybe Smith" or "Reporter Smith" for John Smith is the parser keeping a stray
+        word; "Jane Smith" is somebody else. Without evidence either way, no verdict.
+        """
+        mine = name_forms(credited)
+        for known in self.names.values():
+            for name in known:
+                theirs = name_forms(name)
+                if mine and theirs and mine[-1] == theirs[-1]:
+                    extra = [p for p in mine[:-1] if p not in theirs]
+                    if not any(is_given_name(p) for p in extra):
+                        return True
+        return False
 
     def _judge(
         self, attribution: Attribution, quote: tuple[Token, ...], *, article: str, text: str
-    ) -> tuple[Record | None, Finding | None] | None:
+    ) -> tuple[Record | None, tuple[Finding, ...]] | None:
         """The record a quote uses and what is wrong with it; None when it says nothing."""
-        credited = attribution.speaker
-        canonical = self.speaker_of(credited)
+        credit = self._credit(attribution)
         exact = [p for p in self.prepared if _matches(quote, p)]
         n_words = sum(t.tag == "word" for t in quote)
         if exact:
-            if credited is None:
-                return exact[0].record, None
-            own = [p for p in exact if p.record.speaker == canonical]
+            own = [p for p in exact if p.record.speaker in credit.owners]
             if own:
                 record = own[0].record
                 venue = attribution.venue
-                if record.venue and venue and not venue_fits(venue.text, record.venue):
-                    return record, self._finding(
-                        "venue-mismatch", record, attribution, article=article, text=text
+                if (
+                    record.venue
+                    and venue
+                    and attribution.rule not in BORROWED_RULES
+                    and not venue_fits(venue.text, record.venue)
+                ):
+                    return record, (
+                        self._finding(
+                            "venue-mismatch", record, attribution, article=article, text=text
+                        ),
                     )
-                return record, None
+                return record, ()
             if n_words >= MIN_MISATTRIBUTION_WORDS:
                 record = exact[0].record
-                return record, self._finding(
-                    "misattribution", record, attribution, article=article, text=text
-                )
-        near = self._nearest(quote, canonical, n_words)
+                if credit.other_than(record.speaker):
+                    return record, (
+                        self._finding(
+                            "misattribution", record, attribution, article=article, text=text
+                        ),
+                    )
+                return record, ()  # nobody we can name for sure: no verdict
+        near = self._nearest(quote, credit.owners, n_words)
         if near is not None:
-            prepared, alignment = near
-            return prepared.record, self._finding(
-                "misquote",
-                prepared.record,
-                attribution,
-                article=article,
-                text=text,
-                diff=alignment.ops,
+            prepared, alignment, close = near
+            kinds: list[Kind] = ["misquote" if close else "possible-misquote"]
+            if close and credit.other_than(prepared.record.speaker):
+                kinds.append("misattribution")  # words changed and credited to another: say both
+            return prepared.record, tuple(
+                self._finding(
+                    kind,
+                    prepared.record,
+                    attribution,
+                    article=article,
+                    text=text,
+                    diff=alignment.ops,
+                )
+                for kind in kinds
             )
-        if credited is None:
+        if attribution.speaker is None:
             return None
-        return None, self._finding(
-            "unverified-quote", None, attribution, article=article, text=text
+        return None, (
+            self._finding("unverified-quote", None, attribution, article=article, text=text),
         )
 
     def _nearest(
-        self, quote: tuple[Token, ...], canonical: str | None, n_words: int
-    ) -> tuple[_Prepared, Alignment] | None:
-        """The record this quote most plausibly garbles, if any.
+        self, quote: tuple[Token, ...], owners: frozenset[str], n_words: int
+    ) -> tuple[_Prepared, Alignment, bool] | None:
+        """The record this quote most plausibly garbles, if any, and whether closely.
 
-        The credited speaker's records need only share a few content words;
-        anyone's record counts when the quote is long and nearly identical.
+        Close: the same sentence with a few words changed (at most a quarter, or for
+        the credited speaker's own record three in four words kept in order), four
+        words or more; anyone's record counts. Loose: a quote credited to a recorded
+        speaker that shares content words with one of their records and keeps at
+        least ``LOOSE_KEPT`` of its words in order; records are partial, so this is
+        only ever a ``possible-misquote``.
         """
         quote_words = [t.norm for t in quote if t.tag == "word"]
         quote_content = content_words(quote_words)
         close_budget = max(1, n_words // 4)
-        best: tuple[int, int, _Prepared, Alignment] | None = None
+        best: tuple[int, int, int, _Prepared, Alignment] | None = None
         for p in self.prepared:
-            own = canonical is not None and p.record.speaker == canonical
+            own = p.record.speaker in owners
             shared = len(quote_content & p.content)
             loose = own and (shared >= 2 or (shared >= 1 and 2 * shared >= len(quote_content)))
             present = sum(w in p.vocabulary for w in quote_words)
             # A dropped word leaves a quote one word shorter than the stretch it garbles:
             # judge the length by the record's side as well ("ab aaaa aaaaa" from
             # "ab aaa aaaa aaaaa" is a four-word quote with a word missing).
-            close = n_words + 1 >= MIN_CLOSE_WORDS and present >= n_words - close_budget
-            if not (loose or close):
+            maybe_close = n_words + 1 >= MIN_CLOSE_WORDS and present >= n_words - close_budget
+            if not (loose or maybe_close):
                 continue
             alignment = align(quote, p.words)
             stretch = alignment.end - alignment.start
-            if not loose and (
-                alignment.cost > close_budget or max(n_words, stretch) < MIN_CLOSE_WORDS
-            ):
+            long_enough = max(n_words, stretch) >= MIN_CLOSE_WORDS
+            close = long_enough and (
+                alignment.cost <= close_budget
+                # the credited speaker's sentence with a few words moved or swapped
+                or (own and _kept(alignment) >= OWN_KEPT * n_words)
+            )
+            if not close and not (loose and _kept(alignment) >= LOOSE_KEPT * n_words):
                 continue
-            rank = (alignment.cost, 0 if own else 1)
-            if best is None or rank < best[:2]:
+            rank = (0 if close else 1, alignment.cost, 0 if own else 1)
+            if best is None or rank < best[:3]:
                 best = (*rank, p, alignment)
-        return None if best is None else (best[2], best[3])
+        return None if best is None else (best[3], best[4], best[0] == 0)
 
     def _finding(
         self,
@@ -468,6 +550,7 @@ class Matcher:
         line = column = None
         if attribution is not None:
             line, column = line_column(text, attribution.quote.start)
+        policy = self.file.policy(kind)
         return Finding(
             kind=kind,
             article=article,
@@ -486,7 +569,14 @@ class Matcher:
             mention=attribution.mention.text if attribution and attribution.mention else None,
             cue=attribution.cue.text if attribution and attribution.cue else None,
             diff=diff,
+            level="fail" if policy == "fail" else "warn",
+            candidates=attribution.candidates[1:] if attribution else (),
         )
+
+
+def _kept(alignment: Alignment) -> int:
+    """Quote words the alignment keeps unchanged."""
+    return sum(len(op.record) for op in alignment.ops if op.tag == "equal")
 
 
 def line_column(text: str, offset: int) -> tuple[int, int]:

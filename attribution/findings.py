@@ -9,14 +9,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["misquote", "misattribution", "venue-mismatch", "unverified-quote", "missing-quote"]
+Kind = Literal[
+    "misquote",
+    "possible-misquote",
+    "misattribution",
+    "venue-mismatch",
+    "unverified-quote",
+    "missing-quote",
+]
 KINDS: tuple[Kind, ...] = (
     "misquote",
+    "possible-misquote",
     "misattribution",
     "venue-mismatch",
     "unverified-quote",
     "missing-quote",
 )
+
+#: How a finding weighs: ``fail`` breaks the build, ``warn`` is shown and lets it pass.
+Level = Literal["fail", "warn"]
 
 DiffTag = Literal["equal", "replace", "delete", "insert"]
 
@@ -56,6 +67,9 @@ class Finding:
     mention: str | None = None
     cue: str | None = None
     diff: tuple[DiffOp, ...] = field(default=())
+    level: Level = "fail"
+    #: Other speakers the article's mention also fits ("she" after two women), best first.
+    candidates: tuple[str, ...] = field(default=())
 
     def as_dict(self) -> dict[str, object]:
         """The report's shape: exactly the keys the issue names."""
@@ -68,6 +82,7 @@ class Finding:
             "expected": self.expected,
             "line": self.line,
             "column": self.column,
+            "level": self.level,
         }
 
     def key(self) -> tuple[str, str, str | None, str | None, str]:

@@ -30,8 +30,22 @@ FINDINGS_PROPERTY = "attribution_findings"
 ARTICLES_PROPERTY = "attribution_articles"
 
 
-class UnverifiedQuoteWarning(pytest.PytestWarning):
+class AttributionWarning(pytest.PytestWarning):
+    """A warn-level finding: shown in the summary, never failing the build."""
+
+
+class UnverifiedQuoteWarning(AttributionWarning):
     """An attributed quote no record covers, in a file whose ``unverified`` is warn."""
+
+
+class PossibleMisquoteWarning(AttributionWarning):
+    """A quote that resembles a record of its speaker without being the same sentence."""
+
+
+WARNINGS: dict[str, type[AttributionWarning]] = {
+    "unverified-quote": UnverifiedQuoteWarning,
+    "possible-misquote": PossibleMisquoteWarning,
+}
 
 
 class AttributionFailure(Exception):
@@ -189,10 +203,11 @@ class AttributionItem(pytest.Item):
         for finding in self.findings:
             accepted = run.accepts(finding)
             shipped.append({**finding.as_dict(), "item": self.nodeid, "accepted": accepted})
-            if finding.kind == "unverified-quote" and self.policy == "warn":
+            if finding.level == "warn":
+                category = WARNINGS.get(finding.kind, AttributionWarning)
                 warnings.warn_explicit(  # points at the article line, not at this module
-                    UnverifiedQuoteWarning(describe(finding)),
-                    UnverifiedQuoteWarning,
+                    category(describe(finding)),
+                    category,
                     filename=str(self.config.rootpath / finding.article),
                     lineno=finding.line or 1,
                 )
@@ -297,7 +312,17 @@ class AttributionRun:
         ]
 
 
-_REPORT_FIELDS = ("article", "kind", "record", "speaker", "quote", "expected", "line", "column")
+_REPORT_FIELDS = (
+    "article",
+    "kind",
+    "record",
+    "speaker",
+    "quote",
+    "expected",
+    "line",
+    "column",
+    "level",
+)
 _KEY_FIELDS = ("article", "kind", "record", "speaker", "quote")
 
 
@@ -328,4 +353,10 @@ def _read_baseline(path: Path) -> dict[tuple[object, ...], dict[str, object]]:
     return {_key(e): e for e in entries}
 
 
-__all__ = ["AttributionItem", "RecordFileNode", "UnverifiedQuoteWarning"]
+__all__ = [
+    "AttributionItem",
+    "AttributionWarning",
+    "PossibleMisquoteWarning",
+    "RecordFileNode",
+    "UnverifiedQuoteWarning",
+]

@@ -22,7 +22,7 @@ from attribution.errors import ExpectationError
 Policy = Literal["fail", "warn", "ignore"]
 POLICIES: tuple[Policy, ...] = ("fail", "warn", "ignore")
 
-TOP_KEYS = ("articles", "unverified", "speakers", "quotes")
+TOP_KEYS = ("articles", "unverified", "possible-misquote", "speakers", "quotes")
 QUOTE_KEYS = ("id", "speaker", "text", "venue", "date", "required")
 
 _STR = "tag:yaml.org,2002:str"
@@ -70,6 +70,16 @@ class RecordFile:
     unverified: Policy
     speakers: tuple[Speaker, ...]
     records: tuple[Record, ...]
+    #: A quote that only resembles a record (shares words, not a sentence): warn by default.
+    possible_misquote: Policy = "warn"
+
+    def policy(self, kind: str) -> Policy:
+        """What a finding of ``kind`` does in this file: the two judgement calls are settable."""
+        if kind == "unverified-quote":
+            return self.unverified
+        if kind == "possible-misquote":
+            return self.possible_misquote
+        return "fail"
 
 
 def load(path: Path, *, root: Path) -> RecordFile:
@@ -102,14 +112,8 @@ def parse(source: str, *, path: Path, root: Path) -> RecordFile:
         if key not in fields:
             raise ExpectationError(shown, _line(top), f"missing required key '{key}'")
     articles = _articles(v, fields["articles"], base=path.parent, root=root)
-    unverified: Policy = "warn"
-    if "unverified" in fields:
-        node = fields["unverified"]
-        value = node.value if isinstance(node, yaml.ScalarNode) else None
-        if node.tag != _STR or value not in POLICIES:
-            shown_value = value if isinstance(value, str) else node.tag.rsplit(":", 1)[-1]
-            v.fail(node, f"'unverified' must be one of fail, warn, ignore, not {shown_value!r}")
-        unverified = next(p for p in POLICIES if p == value)
+    unverified = _policy(v, fields.get("unverified"), "unverified")
+    possible = _policy(v, fields.get("possible-misquote"), "possible-misquote")
     speakers = _speakers(v, fields["speakers"]) if "speakers" in fields else ()
     records = _records(v, fields["quotes"], speakers)
     return RecordFile(
@@ -118,7 +122,18 @@ def parse(source: str, *, path: Path, root: Path) -> RecordFile:
         unverified=unverified,
         speakers=speakers,
         records=records,
+        possible_misquote=possible,
     )
+
+
+def _policy(v: _Validator, node: yaml.Node | None, key: str) -> Policy:
+    if node is None:
+        return "warn"
+    value = node.value if isinstance(node, yaml.ScalarNode) else None
+    if node.tag != _STR or value not in POLICIES:
+        shown_value = value if isinstance(value, str) else node.tag.rsplit(":", 1)[-1]
+        v.fail(node, f"'{key}' must be one of fail, warn, ignore, not {shown_value!r}")
+    return next(p for p in POLICIES if p == value)
 
 
 class _Validator:

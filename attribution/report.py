@@ -42,10 +42,16 @@ def headline(finding: Finding) -> str:
             f"misquote: {where(finding)} quotes {finding.record_speaker} "
             f"differently from record {finding.record}"
         )
+    if finding.kind == "possible-misquote":
+        return (
+            f"possible-misquote: {where(finding)} quotes {finding.record_speaker} in words "
+            f"that resemble record {finding.record} without matching it"
+        )
     if finding.kind == "misattribution":
+        changed = ", with words changed," if finding.diff else ""
         return (
             f"misattribution: {where(finding)} credits {finding.record_speaker}'s words "
-            f"(record {finding.record}) to {credited}"
+            f"(record {finding.record}){changed} to {credited}"
         )
     if finding.kind == "venue-mismatch":
         return (
@@ -71,6 +77,8 @@ def describe(finding: Finding) -> str:
         lines.append(f"{INDENT}diff   : {diff_text(finding.diff)}")
     if finding.kind == "misattribution":
         lines.append(f"{INDENT}speaker: record {finding.record_speaker}, article {finding.speaker}")
+    if finding.candidates:
+        lines.append(f"{INDENT}also   : the mention also fits {', '.join(finding.candidates)}")
     if finding.kind == "venue-mismatch":
         lines.append(f"{INDENT}venue  : record {finding.expected_venue}, article {finding.venue}")
     if finding.record_file is not None and finding.record is not None:

@@ -217,8 +217,10 @@ def test_report_json_shape(pytester: pytest.Pytester) -> None:
         ("corpus/unverified.txt", "unverified-quote"),
         ("corpus/venue.txt", "venue-mismatch"),
     ]
-    keys = {"article", "kind", "record", "speaker", "quote", "expected", "line", "column"}
+    keys = {"article", "kind", "record", "speaker", "quote", "expected", "line", "column", "level"}
     assert all(set(f) == keys for f in document["findings"])
+    # the file says unverified: fail, so every finding here fails the build
+    assert [f["level"] for f in document["findings"]] == ["fail"] * 4
     misquote = document["findings"][1]
     assert misquote == {
         "article": "corpus/misquote.txt",
@@ -229,6 +231,7 @@ def test_report_json_shape(pytester: pytest.Pytester) -> None:
         "expected": "We will publish the full plan next week in Geneva.",
         "line": 1,
         "column": 2,
+        "level": "fail",
     }
     assert document["findings"][2]["record"] is None
 
