@@ -308,7 +308,7 @@ def _tag(
 
 def name_forms(name: str) -> tuple[str, ...]:
     """A name without titles, suffixes or initials, as lower-case parts."""
-    parts = [p.casefold() for p in NAME_PART.findall(name)]
+    parts = [normalise(p) for p in NAME_PART.findall(name)]  # O’Neill is O'Neill
     kept = tuple(p for p in parts if p not in NAME_NOISE and len(p) > 1)
     return kept or tuple(parts)
 

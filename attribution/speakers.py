@@ -95,11 +95,48 @@ def classify(mention: str) -> tuple[str, str]:
             break  # "NATO spokesperson Farah Dakhlallah"
         name.insert(0, token)
     titled = len(name) < len(tokens)  # "State Department Deputy Spokesman Vedant Patel"
+    if not titled and _names_no_one(name):
+        return " ".join(name), "unknown"  # "Republican", "Iowa", "It's", "Reached"
     if not titled and any(_is_organisation_word(t) for t in tokens):
         return " ".join(tokens), "organisation"  # NATO, the Kremlin, The New York Post
     if titled and any(_is_organisation_word(t) for t in name):
         return " ".join(tokens), "organisation"  # "Defense Department", "State Department"
     return " ".join(name), "person"
+
+
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(words("places.txt"))
+
+
+@cache
+def _party_words() -> frozenset[str]:
+    return frozenset(words("party_words.txt"))
+
+
+def _names_no_one(name: list[str]) -> bool:
+    """A capitalised word that is not a speaker: a place, a party, a contraction, a verb.
+
+    News starts sentences with these ("It's", "Reached by phone, ..."), headlines
+    capitalise them, and "Republican strategist X" leaves "Republican" when the rest is
+    cut: crediting them would make a wrong speaker look like a name.
+    """
+    joined = " ".join(name)
+    if joined in _places() or joined.rstrip("s") in _party_words():
+        return True
+    if len(name) != 1:
+        return False
+    word = name[0]
+    stem, _, tail = word.partition("'")
+    if tail in ("s", "m", "re", "ve", "ll", "d") and stem.lower() in pronouns_and_function():
+        return True
+    # "Reached", "Continuing": a participle opening a sentence (long: Ted and Ed are names)
+    return len(word) >= 7 and word.endswith(("ing", "ed")) and word[1:].islower()
+
+
+@cache
+def pronouns_and_function() -> frozenset[str]:
+    return frozenset(pronouns()) | frozenset(w.lower() for w in words("function_words.txt"))
 
 
 def _is_organisation_word(token: str) -> bool:
