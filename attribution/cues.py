@@ -35,11 +35,29 @@ BETWEEN_SUBJECT_AND_CUE = frozenset(words("between_subject_and_cue.txt"))
 # Words that can never be the head of a speaker noun phrase.
 NOT_A_SPEAKER = frozenset(words("not_speakers.txt"))
 
+# A party affiliation in brackets after a politician's name, US style: "Sen. Tammy Baldwin
+# (D-Wis.) said", "Gov. John Kasich (R-OH), said", "Bernie Sanders (I-Vt.)".
+PARTY = r"""
+    \( \s* (?:D|R|I|Dem|Rep|Ind|DFL) \s* [-\u2013\u2014] \s*   # the party's letter and a dash
+    (?: \p{Lu}[\p{L}.]* (?:[ ]\p{Lu}[\p{L}.]*)? )? \s* \)      # the state, maybe left out
+"""
+
+# A party affiliation ending just before a cue or an appositive comma (searched with
+# ``endpos`` at that point).
+PARTY_BEFORE = regex.compile(
+    PARTY
+    + r"""
+    [ \t]* ,? [ \t]* $                                         # then the cue or the comma
+    """,
+    regex.VERBOSE,
+)
+
 # What may follow an inverted speaker ("..., said Geert Wilders, founder of ..."): the end of
 # the clause or a phrase about the saying, never a verb ("..., said the days are gone").
 CLAUSE_ENDS_AFTER_SPEAKER = regex.compile(
     r"""
     \s* (?: [,.;:!?\x1a)] | $ )                                  # punctuation or the end
+    | \s* \( \s* (?:D|R|I|Dem|Rep|Ind|DFL) \s* [-\u2013\u2014]  # a party: "Jim Clyburn (D-S.C.)"
     | \s+ (?:in|at|on|during|who|last|this|earlier|told|to|of)\b  # where, when, who
     """,
     regex.VERBOSE,
@@ -186,7 +204,15 @@ def _name_run_after(masked: str, first: tuple[int, int], ceiling: int) -> tuple[
 
 
 def noun_phrase_before(masked: str, pos: int, floor: int) -> tuple[int, int] | None:
-    """The speaker noun phrase ending at ``pos``: a pronoun, a name or 'the spokesman'."""
+    """The speaker noun phrase ending at ``pos``: a pronoun, a name or 'the spokesman'.
+
+    A party affiliation in brackets between the name and ``pos`` is stepped over
+    ("Sen. Tammy Baldwin (D-Wis.) said"); the mention is the name without it.
+    """
+    if pos > floor and masked[pos - 1] in ") ,":
+        party = PARTY_BEFORE.search(masked, max(floor, pos - 40), pos)
+        if party is not None:
+            pos = party.start()
     w = word_before(masked, pos, floor)
     if w is None:
         return None
