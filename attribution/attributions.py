@@ -59,6 +59,9 @@ OUTER_RULES = frozenset({"speaker-cue", "speaker-appositive-cue"})
 # their speaker said ("X said Y called it 'Q'"); not "called", "praised", "thanked".
 OUTER_CUES = frozenset(words("clause_cues.txt"))
 
+# Colon cues: a paragraph that ends with one introduces the quotation opening the next.
+COLON_RULES = frozenset({"colon-clause-subject", "name-colon", "label-colon"})
+
 # How far back the outer clause is looked for: a few cues, a few hundred characters (news
 # sentences are shorter; the bound keeps linking linear on text that is one long sentence).
 OUTER_LOOKBACK = 4
@@ -305,6 +308,11 @@ def _neighbour(
         if following.cues and not following.quoted:
             why = "no cue in its sentence; the next one names one"
             return ("cue-in-next-sentence", following.cues[0]), why
+    elif nxt < len(sentences) and sentences[nxt].paragraph == para + 1:
+        byline = info[nxt].cues[0] if info[nxt].cues else None
+        if byline is not None and byline.origin == "dash-byline":
+            why = "the next paragraph is a dash byline naming the speaker"
+            return ("dash-byline", byline), why
     first_of_para = paragraphs.first[para]
     opens_paragraph = first_of_para == si and frame.masked[sentences[si].start] == QUOTE
     if opens_paragraph and not paragraphs.cued[para] and si > 0:
@@ -313,6 +321,9 @@ def _neighbour(
             # The previous paragraph ended with a quote or an attribution. A paragraph
             # of first-person quotation continues the last person who spoke there,
             # not "officials" reported in passing after them.
+            if ending.last.origin in COLON_RULES:
+                why = "the previous paragraph ends with a colon that introduces it"
+                return ("colon-next-paragraph", ending.last), why
             person = ending.last_person
             if person is None:
                 people = (info[i].last_person for i in range(paragraphs.first[para - 1], si))
