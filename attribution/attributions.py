@@ -144,12 +144,15 @@ class _Sentence:
     positions: list[int]  # their offsets, for bisection
     last: _Event | None = None  # the latest cue or attributed quote
     last_person: _Event | None = None
+    last_quote: _Event | None = None  # the latest attributed quote
     quoted: bool = False
     cued: bool = False  # a cue, even one whose speaker was not found
 
     def add(self, event: _Event) -> None:
         if self.last is None or event.pos >= self.last.pos:
             self.last = event
+        if event.origin == "quote" and (self.last_quote is None or event.pos >= self.last_quote.pos):
+            self.last_quote = event
         if event.speaker.kind == "person" and (
             self.last_person is None or event.pos >= self.last_person.pos
         ):
@@ -299,7 +302,9 @@ def _neighbour(
         return ("unattributed", None), "its own cue names no one: no speaker is borrowed"
     previous = info[si - 1] if si > 0 and sentences[si - 1].paragraph == para else None
     if previous is not None and previous.last is not None:
-        last = previous.last
+        # The speaker of the previous sentence's quotation, not a cue after it in a
+        # clause of its own ('"A," Clinton said after she called Sanders. "B."').
+        last = previous.last_quote or previous.last
         rule = "split-quote" if last.origin == "quote" else "previous-sentence"
         return (rule, last), "no cue in its sentence; the previous one names the speaker"
     nxt = si + 1
@@ -325,6 +330,9 @@ def _neighbour(
                 why = "the previous paragraph ends with a colon that introduces it"
                 return ("colon-next-paragraph", ending.last), why
             person = ending.last_person
+            quoted = ending.last_quote
+            if quoted is not None and quoted.speaker.kind == "person":
+                person = quoted
             if person is None:
                 people = (info[i].last_person for i in range(paragraphs.first[para - 1], si))
                 person = max(

@@ -89,7 +89,9 @@ INTRODUCTORY = regex.compile(
           |Like|Unlike|Standing|Reacting|Referring|Talking|Testifying|Even|Although|Though
           |Because|If|As|Once|Until|Without|With|For|By|Over|Throughout|Amid|Among|Within
           |Shortly|Moments|Minutes|Hours|Days|Weeks|Months|Years|Just|Back|Then|Instead
-          |Meanwhile|However|Still|Yet|Now|Today|Yesterday|Also|Again|Separately|Indeed)\b
+          |Meanwhile|However|Still|Yet|Now|Today|Yesterday|Also|Again|Separately|Indeed
+          |Reached|Contacted|Pressed|Questioned|Interviewed|Continuing|Weighing|Campaigning
+          |Commenting|Reflecting|Discussing|Defending|Explaining|Visiting|Facing)\b
                                                                           # a leading phrase
          [^,\x1a]{0,160}, \s*                                         # up to its comma
     )
@@ -97,6 +99,10 @@ INTRODUCTORY = regex.compile(
     regex.VERBOSE,
 )
 
+
+# Rules whose speaker stands before the cue as the subject of its clause, which a
+# participle later in the sentence shares ("Hollande said Tuesday, noting ...").
+SUBJECT_FIRST_RULES = frozenset({"speaker-cue", "speaker-appositive-cue"})
 
 # A colon that introduces a quotation: in the same sentence ("X interjected: 'Q'") or at the
 # end of a paragraph whose next paragraph opens with one ("X issued the following
@@ -479,6 +485,7 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
     masked = frame.masked
     index = 0
     sent_span: Span | None = None
+    earlier: tuple[int, int] | None = None
     for m in cue_pattern().finditer(masked, sentences[0].start, sentences[-1].end):
         start, end = m.span()
         while index < len(sentences) and sentences[index].end <= start:
@@ -493,7 +500,10 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
             continue  # "the United States", "Says" in a title: a cue is lower case
         if sent_span is None:
             sent_span = Span.of(text, sentence.start, sentence.end)
-        mention, rule = _mention_for(masked, sentence, m.group().lower(), start, end)
+            earlier = None  # a new sentence: no cue before this one in it
+        mention, rule = _mention_for(masked, sentence, m.group().lower(), start, end, earlier)
+        if mention is not None and rule in SUBJECT_FIRST_RULES and mention[1] <= start:
+            earlier = mention
         out.append(
             Cue(
                 cue=Span.of(text, start, end),
@@ -633,8 +643,18 @@ def _byline_cues(text: str, frame: Frame) -> list[Cue]:
 
 
 def _mention_for(
-    masked: str, sentence: Sentence, cue: str, start: int, end: int
+    masked: str,
+    sentence: Sentence,
+    cue: str,
+    start: int,
+    end: int,
+    earlier: tuple[int, int] | None = None,
 ) -> tuple[tuple[int, int] | None, str]:
+    """The speaker mention of the cue at ``start:end`` and the rule that found it.
+
+    ``earlier`` is the mention of the last cue before it in its sentence whose speaker
+    stands before that cue: a participle after it ("Hollande said ..., noting") shares it.
+    """
     if cue.startswith("according"):
         np = noun_phrase_after(masked, end, sentence.end)
         if np is not None and _head(masked, np).lower() in DOCUMENTS:
@@ -646,6 +666,13 @@ def _mention_for(
         if np is not None:
             return np, "quote-cue-speaker"
     if cue.endswith("ing") and not cue.startswith("according"):
+        np = noun_phrase_before(masked, start, sentence.start)
+        if np is not None:
+            w = word_before(masked, np[0], sentence.start)
+            if w is not None and masked[w[0] : w[1]].lower() == "with":
+                return np, "with-participle"  # "..., with Sen. John McCain calling it 'Q'"
+        if earlier is not None:
+            return earlier, "participle-cue-subject"  # "Hollande said ..., noting 'Q'"
         subject = clause_subject(masked, sentence, start)
         return subject, "participle-clause-subject"
     pos = start
