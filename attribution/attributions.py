@@ -151,7 +151,8 @@ class _Sentence:
     def add(self, event: _Event) -> None:
         if self.last is None or event.pos >= self.last.pos:
             self.last = event
-        if event.origin == "quote" and (self.last_quote is None or event.pos >= self.last_quote.pos):
+        latest_quote = self.last_quote is None or event.pos >= self.last_quote.pos
+        if event.origin == "quote" and latest_quote:
             self.last_quote = event
         if event.speaker.kind == "person" and (
             self.last_person is None or event.pos >= self.last_person.pos
