@@ -9,7 +9,10 @@ conventions decide, in this order:
 * ``continues-previous-paragraph``: a paragraph of pure quotation continues the
   speaker with whom the previous paragraph ended.
 
-Anything else stays unattributed: a wrong speaker is worse than none.
+Anything else stays unattributed: a wrong speaker is worse than none. So do
+quotations that are no one's words: ``title`` (a show, book or song: "told NBC's
+'Today'", "his book 'The Art of the Deal'") and ``scare-quote`` ("the so-called
+'fairness rule'", "the 'gun violence' narrative").
 """
 
 from __future__ import annotations
@@ -17,11 +20,108 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
+import regex
+
+from attribution.cues import INTRODUCTORY
 from attribution.frame import QUOTE, Frame
 from attribution.model import Attribution, Cue, Quotation, Span
 from attribution.speakers import Speaker
 from attribution.venues import Setting
+from attribution.wordlists import trie_pattern, words
+
+# What stands right before the title of a show, book or song (searched with ``endpos`` at
+# the opening mark): an outlet's possessive or a preposition of appearing.
+TITLE_CONTEXT = regex.compile(
+    r"""
+    (?: (?<![\p{L}\p{N}]) \p{Lu}[\p{L}\p{N}.&\-]* ' s?    # NBC's 'Today', Reuters' 'Q'
+      | (?<![\p{L}\p{N}]) (?:on|to|with|of|for|from|in|at|during|by)  # on 'Meet the Press'
+    ) [ \t]* $
+    """,
+    regex.VERBOSE,
+)
+
+# The words of a quotation, to tell a title ("Meet the Press") from speech.
+TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'.\-]*")
+
+# Lower-case words a title may keep ("Bridge of Spies", "The Art of the Deal").
+TITLE_SMALL_WORDS = frozenset(words("title_small_words.txt"))
+TITLE_MAX_WORDS = 10
+SCARE_MAX_WORDS = 5
+
+
+# Rules whose cue heads a main reporting clause that can hold another one
+# ("Rubio said that ..., whom he called a 'con artist'").
+OUTER_RULES = frozenset({"speaker-cue", "speaker-appositive-cue"})
+
+# Verbs that take a reported clause as their object, so a cue after them reports what
+# their speaker said ("X said Y called it 'Q'"); not "called", "praised", "thanked".
+OUTER_CUES = frozenset(words("clause_cues.txt"))
+
+# Colon cues: a paragraph that ends with one introduces the quotation opening the next.
+COLON_RULES = frozenset({"colon-clause-subject", "name-colon", "label-colon"})
+
+# How far back the outer clause is looked for: a few cues, a few hundred characters (news
+# sentences are shorter; the bound keeps linking linear on text that is one long sentence).
+OUTER_LOOKBACK = 4
+OUTER_REACH = 400
+
+RELATIVE = frozenset({"who", "which", "that"})
+
+# Between two cues: a clause of its own rather than the first one's object
+# ("X said A, but Y told reporters 'Q'"; "X said A; Y called it 'Q'").
+COORDINATION = regex.compile(
+    r"""
+    [;:]                                         # a semicolon or colon ends the clause
+    | , [ \t]* (?:and|but|while|whereas|yet|though|although)\b  # ", but Y said"
+    | \b(?:while|whereas|although|though)\b     # "while Y called it"
+    | \x1a [ \t]* ,? [ \t]* (?:and|but) \b       # '"A" and Y said': a quotation of its own
+    """,
+    regex.VERBOSE,
+)
+
+
+@cache
+def _before_pattern(name: str) -> regex.Pattern[str]:
+    """A word from list ``name`` ending just before a quotation, maybe with a comma."""
+    body = trie_pattern(list(words(name)))
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}\-])(?:{body})[ \t]*,?[ \t]*$", regex.IGNORECASE)
+
+
+@cache
+def _after_pattern() -> regex.Pattern[str]:
+    """A noun from title_followers.txt right after a quotation ("the 'Avatar' star")."""
+    body = trie_pattern(list(words("title_followers.txt")))
+    return regex.compile(rf"[ \t]+(?:{body})(?![\p{{L}}\p{{N}}\-])")
+
+
+def not_speech(masked: str, q: Quotation) -> str | None:
+    """Why a quotation is no one's words ("title", "scare-quote"), or None for speech."""
+    floor = max(0, q.open_mark - 40)
+    quoted = q.span.text
+    bare = quoted[-1:] not in ".,!?;:\u2026"
+    if _before_pattern("scare_quote_markers.txt").search(masked, floor, q.open_mark):
+        return "scare-quote"
+    ceiling = min(len(masked), q.outer_end + 30)
+    followed = bare and _after_pattern().match(masked, q.outer_end, ceiling) is not None
+    found = TITLE_WORD.findall(quoted)
+    if followed and len(found) <= SCARE_MAX_WORDS:
+        return "scare-quote"
+    if not _title_cased(found):
+        return None
+    if _before_pattern("title_nouns.txt").search(masked, floor, q.open_mark):
+        return "title"
+    if TITLE_CONTEXT.search(masked, floor, q.open_mark):
+        return "title"
+    return None
+
+
+def _title_cased(found: list[str]) -> bool:
+    """Whether the words read as a title: every word capitalised but the small ones."""
+    if not found or len(found) > TITLE_MAX_WORDS or not found[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in found)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,12 +144,16 @@ class _Sentence:
     positions: list[int]  # their offsets, for bisection
     last: _Event | None = None  # the latest cue or attributed quote
     last_person: _Event | None = None
+    last_quote: _Event | None = None  # the latest attributed quote
     quoted: bool = False
     cued: bool = False  # a cue, even one whose speaker was not found
 
     def add(self, event: _Event) -> None:
         if self.last is None or event.pos >= self.last.pos:
             self.last = event
+        latest_quote = self.last_quote is None or event.pos >= self.last_quote.pos
+        if event.origin == "quote" and latest_quote:
+            self.last_quote = event
         if event.speaker.kind == "person" and (
             self.last_person is None or event.pos >= self.last_person.pos
         ):
@@ -99,7 +203,12 @@ def link(
     out: list[Attribution] = []
     for q in quotations:
         si = sentence_of(q.open_mark)
-        chosen = _nearest_cue(info[si], q)
+        kind = not_speech(frame.masked, q)
+        if kind is not None:
+            why = f"a {kind.replace('-', ' ')}, not anyone's words"
+            out.append(_attribute(q, kind, None, why, setting_of))
+            continue
+        chosen = _nearest_cue(info[si], q, frame.masked, frame.sentences[si].start)
         if chosen is not None:
             rule, why = chosen.origin, "cue in the same sentence"
         else:
@@ -130,11 +239,49 @@ class _Paragraphs:
             self.cued[sentence.paragraph] = self.cued.get(sentence.paragraph, False) or info[i].cued
 
 
-def _nearest_cue(sentence: _Sentence, q: Quotation) -> _Event | None:
-    """The cue closest to the quotation: the last one before it or the first after it."""
+def _nearest_cue(sentence: _Sentence, q: Quotation, masked: str, start: int) -> _Event | None:
+    """The cue that attributes the quotation in its own sentence.
+
+    A cue right after the quotation wins (`"Q," she said`); otherwise the last cue
+    before it, or rather the outermost reporting clause that holds that cue
+    ("Obama said he expected Americans will say 'no'": Obama; "X told a voter, who had
+    asked ..., that 'Q'": X); with no cue before it, the first one after it.
+    """
     k = bisect_right(sentence.positions, q.open_mark)
-    candidates = sentence.cues[max(0, k - 1) : k + 1]
-    return min(candidates, key=lambda e: _distance(e, q)) if candidates else None
+    after = sentence.cues[k] if k < len(sentence.cues) else None
+    if after is not None and _adjacent(masked, q, after):
+        return after
+    if k == 0:
+        return after
+    chosen = sentence.cues[k - 1]
+    if chosen.mention.start >= q.outer_end:
+        return chosen  # a cue inside a quotation's reach, yet its speaker after it
+    opening = INTRODUCTORY.match(masked, start, q.open_mark)
+    intro_end = opening.end() if opening is not None else start
+    for outer in sentence.cues[max(0, k - 1 - OUTER_LOOKBACK) : k - 1]:
+        if chosen.pos - outer.pos <= OUTER_REACH and _dominates(masked, outer, chosen, intro_end):
+            return outer
+    return chosen
+
+
+def _adjacent(masked: str, q: Quotation, event: _Event) -> bool:
+    """Whether only punctuation stands between the quotation and the cue's clause."""
+    assert event.cue is not None
+    gap = masked[q.outer_end : min(event.cue.start, event.mention.start)]
+    return not gap.strip(" \t,.;:!?\u2014\u2013-")
+
+
+def _dominates(masked: str, outer: _Event, inner: _Event, intro_end: int) -> bool:
+    """Whether ``inner`` is reported speech inside what ``outer``'s speaker says."""
+    assert outer.cue is not None and inner.cue is not None
+    if outer.origin not in OUTER_RULES or outer.cue.start < intro_end:
+        return False  # "When X said ..., Y replied": an opening phrase, not the main clause
+    if outer.mention.text.lower() in RELATIVE or outer.cue.text.lower() not in OUTER_CUES:
+        return False  # "Trump, who said ..., told reporters": the relative clause is inner
+    if outer.mention.end > inner.mention.start:
+        return False
+    between = masked[outer.cue.end : inner.mention.start]
+    return COORDINATION.search(between) is None
 
 
 def _distance(event: _Event, q: Quotation) -> int:
@@ -156,7 +303,9 @@ def _neighbour(
         return ("unattributed", None), "its own cue names no one: no speaker is borrowed"
     previous = info[si - 1] if si > 0 and sentences[si - 1].paragraph == para else None
     if previous is not None and previous.last is not None:
-        last = previous.last
+        # The speaker of the previous sentence's quotation, not a cue after it in a
+        # clause of its own ('"A," Clinton said after she called Sanders. "B."').
+        last = previous.last_quote or previous.last
         rule = "split-quote" if last.origin == "quote" else "previous-sentence"
         return (rule, last), "no cue in its sentence; the previous one names the speaker"
     nxt = si + 1
@@ -165,6 +314,11 @@ def _neighbour(
         if following.cues and not following.quoted:
             why = "no cue in its sentence; the next one names one"
             return ("cue-in-next-sentence", following.cues[0]), why
+    elif nxt < len(sentences) and sentences[nxt].paragraph == para + 1:
+        byline = info[nxt].cues[0] if info[nxt].cues else None
+        if byline is not None and byline.origin == "dash-byline":
+            why = "the next paragraph is a dash byline naming the speaker"
+            return ("dash-byline", byline), why
     first_of_para = paragraphs.first[para]
     opens_paragraph = first_of_para == si and frame.masked[sentences[si].start] == QUOTE
     if opens_paragraph and not paragraphs.cued[para] and si > 0:
@@ -173,7 +327,13 @@ def _neighbour(
             # The previous paragraph ended with a quote or an attribution. A paragraph
             # of first-person quotation continues the last person who spoke there,
             # not "officials" reported in passing after them.
+            if ending.last.origin in COLON_RULES:
+                why = "the previous paragraph ends with a colon that introduces it"
+                return ("colon-next-paragraph", ending.last), why
             person = ending.last_person
+            quoted = ending.last_quote
+            if quoted is not None and quoted.speaker.kind == "person":
+                person = quoted
             if person is None:
                 people = (info[i].last_person for i in range(paragraphs.first[para - 1], si))
                 person = max(

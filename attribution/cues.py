@@ -16,6 +16,7 @@ as cues and every span found is a span of the original text.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 
 import regex
@@ -35,18 +36,46 @@ BETWEEN_SUBJECT_AND_CUE = frozenset(words("between_subject_and_cue.txt"))
 # Words that can never be the head of a speaker noun phrase.
 NOT_A_SPEAKER = frozenset(words("not_speakers.txt"))
 
+# A party affiliation in brackets after a politician's name, US style: "Sen. Tammy Baldwin
+# (D-Wis.) said", "Gov. John Kasich (R-OH), said", "Bernie Sanders (I-Vt.)".
+PARTY = r"""
+    \( \s* (?:D|R|I|Dem|Rep|Ind|DFL) \s* [-\u2013\u2014] \s*   # the party's letter and a dash
+    (?: \p{Lu}[\p{L}.]* (?:[ ]\p{Lu}[\p{L}.]*)? )? \s* \)      # the state, maybe left out
+"""
+
+# A party affiliation ending just before a cue or an appositive comma (searched with
+# ``endpos`` at that point).
+PARTY_BEFORE = regex.compile(
+    PARTY
+    + r"""
+    [ \t]* ,? [ \t]* $                                         # then the cue or the comma
+    """,
+    regex.VERBOSE,
+)
+
 # What may follow an inverted speaker ("..., said Geert Wilders, founder of ..."): the end of
 # the clause or a phrase about the saying, never a verb ("..., said the days are gone").
 CLAUSE_ENDS_AFTER_SPEAKER = regex.compile(
     r"""
     \s* (?: [,.;:!?\x1a)] | $ )                                  # punctuation or the end
+    | \s* \( \s* (?:D|R|I|Dem|Rep|Ind|DFL) \s* [-\u2013\u2014]  # a party: "Jim Clyburn (D-S.C.)"
     | \s+ (?:in|at|on|during|who|last|this|earlier|told|to|of)\b  # where, when, who
     """,
     regex.VERBOSE,
 )
 
+# Documents that "according to" may name: no speaker ("according to a statement from ...").
+DOCUMENTS = frozenset(words("documents.txt"))
+
 # Lowercase determiners and possessives that open a common-noun speaker phrase.
 DETERMINERS = frozenset(words("determiners.txt"))
+
+# Titles written with a period are abbreviations of at most this many letters (Gov., Capt.).
+ABBREVIATED_TITLE = 4
+
+# Lowercase words that join the words of an organisation's name: "Bank of England",
+# "Department for Business and Trade", "Johnson & Johnson".
+ORGANISATION_JOINERS = frozenset({"of", "for", "and", "&"})
 
 # Lowercase particles inside names: Ursula von der Leyen, Charles de Gaulle.
 PARTICLES = frozenset(words("name_particles.txt"))
@@ -60,13 +89,82 @@ INTRODUCTORY = regex.compile(
           |Like|Unlike|Standing|Reacting|Referring|Talking|Testifying|Even|Although|Though
           |Because|If|As|Once|Until|Without|With|For|By|Over|Throughout|Amid|Among|Within
           |Shortly|Moments|Minutes|Hours|Days|Weeks|Months|Years|Just|Back|Then|Instead
-          |Meanwhile|However|Still|Yet|Now|Today|Yesterday|Also|Again|Separately|Indeed)\b
+          |Meanwhile|However|Still|Yet|Now|Today|Yesterday|Also|Again|Separately|Indeed
+          |Reached|Contacted|Pressed|Questioned|Interviewed|Continuing|Weighing|Campaigning
+          |Commenting|Reflecting|Discussing|Defending|Explaining|Visiting|Facing)\b
                                                                           # a leading phrase
          [^,\x1a]{0,160}, \s*                                         # up to its comma
     )
     """,
     regex.VERBOSE,
 )
+
+
+# Rules whose speaker stands before the cue as the subject of its clause, which a
+# participle later in the sentence shares ("Hollande said Tuesday, noting ...").
+SUBJECT_FIRST_RULES = frozenset({"speaker-cue", "speaker-appositive-cue"})
+
+# A colon that introduces a quotation: in the same sentence ("X interjected: 'Q'") or at the
+# end of a paragraph whose next paragraph opens with one ("X issued the following
+# statement:" then the statement).
+COLON_BEFORE_QUOTE = regex.compile(
+    r"""
+    : [ \t]*
+    (?: (?=\x1a)                         # "...: 'Q'" in the same sentence
+      | (?= (?:\r?\n[ \t]*)+ \x1a )       # "...:" ending the paragraph, 'Q' opening the next
+    )
+    """,
+    regex.VERBOSE,
+)
+
+# A transcript's speaker label opening a paragraph: "TRUMP: ...", "JAKE TAPPER: ...".
+TRANSCRIPT_LABEL = regex.compile(
+    r"""
+    ^ [ \t]*
+    (?P<label> \p{Lu}[\p{Lu}.'\-]+ (?: [ ][\p{Lu}][\p{Lu}.'\-]+ ){0,2} )  # 1-3 words in capitals
+    : [ \t]+ (?= \S )                                                  # a colon, then the words
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+
+# A dash byline after a quotation: '"Q" ― First Last', '"Q" — First Last', or a paragraph
+# "- First Last." right after a paragraph of quotation (fact-check and quote-box copy).
+DASH_BYLINE = regex.compile(
+    r"""
+    (?: (?<= \x1a [.,]? ) [ \t]*            # right after a quotation
+      | (?<= \x1a [.,]? [ \t]* \r?\n (?:[ \t]*\r?\n)* ) [ \t]*  # or opening the next paragraph
+    )
+    (?P<dash> [\u2015\u2014\u2013] | -{1,2} ) [ \t]*   # a horizontal bar, em or en dash, hyphens
+    (?= \p{Lu} )                                     # then a capitalised name
+    """,
+    regex.VERBOSE,
+)
+
+# A dash before a name and its colon, maybe with more names joined by "and": "Pollsters
+# agree - Carl Ruiz:", "EARLY - Mark Blumenthal and Jon Cohen:" (searched with endpos).
+AFTER_DASH = regex.compile(
+    r"""
+    (?: ^ | \s ) (?: -{1,2} | [\u2013\u2014\u2015] ) \s*      # the dash
+    (?: \p{Lu}[\p{L}\p{M}.'\-]* \s+ (?: (?:and|&) \s+ )? )*  # names before the last one
+    $
+    """,
+    regex.VERBOSE,
+)
+
+# A name that opens a paragraph before a colon is a speaker's only when short ("Kasich:",
+# "Sen. Bernie Sanders:"), not a capitalised headline ("Trump Addresses Munich Attack:").
+HEADLINE_NAME_WORDS = 3
+
+# After a colon rule's subject: a lower-case word (its verb, or an auxiliary), maybe after
+# an adverb ("He then listed the qualities ...:").
+SUBJECT_THEN_VERB = regex.compile(r"(?:'s)?[ \t]+\p{Ll}")
+
+# What may follow a byline's name: the end of the line, a full stop or comma, a bracket
+# ("(@handle)"), never more words of a sentence.
+BYLINE_END = regex.compile(r"[ \t]*(?:[.,(]|\r?\n|$)")
+
+# "he's", "she'd", "they've": a pronoun with a contracted auxiliary, written as one word.
+CONTRACTED_PRONOUN = regex.compile(r"(?P<pronoun>\p{L}+)'(?:s|d|ll|re|ve|m)", regex.IGNORECASE)
 
 
 @cache
@@ -84,6 +182,11 @@ def titles() -> frozenset[str]:
 @cache
 def _function_words() -> frozenset[str]:
     return frozenset(w.lower() for w in words("function_words.txt"))
+
+
+@cache
+def _organisation_words() -> frozenset[str]:
+    return frozenset(words("organisation_words.txt"))
 
 
 @cache
@@ -124,7 +227,9 @@ def _keeps_period(word: str) -> bool:
     if not word.endswith("."):
         return False
     core = word.rstrip(".")
-    return len(core) == 1 or "." in core or core in titles() or core in ("Jr", "Sr", "St")
+    if len(core) == 1 or "." in core or core in ("Jr", "Sr", "St"):
+        return True
+    return core in titles() and len(core) <= ABBREVIATED_TITLE  # "Gov." but not "Defence."
 
 
 def word_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | None:
@@ -145,9 +250,17 @@ def _skip_spaces(masked: str, pos: int, ceiling: int) -> int:
 
 
 def name_run_before(masked: str, end_word: tuple[int, int], floor: int) -> tuple[int, int]:
-    """Extend a capitalised word leftwards over the rest of its name."""
+    """Extend a capitalised word leftwards over the rest of its name.
+
+    "of" joins capitalised words ("Bank of England"); "for", "and" and "&" only inside an
+    organisation's name ("the Department for Business and Trade"), so "Clinton and
+    Sanders" stays two names.
+    """
     start, end = end_word
     cur = end_word
+    plain_start = start  # where the run starts before it crosses "for" or "and"
+    crossed = False
+    organisation = masked[start:end] in _organisation_words()
     while True:
         prev = word_before(masked, cur[0], floor)
         if prev is None or masked[prev[1] : cur[0]].strip():
@@ -155,19 +268,31 @@ def name_run_before(masked: str, end_word: tuple[int, int], floor: int) -> tuple
         w = masked[prev[0] : prev[1]]
         if _name_word(w):
             start, cur = prev[0], prev
-            continue
-        if w in PARTICLES or w == "of":
+        elif w in PARTICLES or w in ORGANISATION_JOINERS:
             before = word_before(masked, prev[0], floor)
-            if before and is_capitalised(masked[before[0] : before[1]]):
-                start, cur = before[0], before
-                continue
-        break
+            if before is None or not is_capitalised(masked[before[0] : before[1]]):
+                break
+            crossed = crossed or (w not in PARTICLES and w != "of")
+            start, cur = before[0], before
+        else:
+            break
+        organisation = organisation or masked[cur[0] : cur[1]] in _organisation_words()
+        if not crossed:
+            plain_start = start
+    if crossed and not organisation:
+        start = plain_start
     return start, end
 
 
 def _name_run_after(masked: str, first: tuple[int, int], ceiling: int) -> tuple[int, int]:
+    """Extend a capitalised word rightwards over the rest of its name.
+
+    Particles join names ("Ursula von der Leyen"); "of", "for", "and" and "&" (maybe with
+    "the") only once the run holds an organisation word ("the Ministry of Defence").
+    """
     start, end = first
     cur = first
+    organisation = masked[first[0] : first[1]] in _organisation_words()
     while True:
         nxt = word_after(masked, cur[1], ceiling)
         if nxt is None or masked[cur[1] : nxt[0]].strip():
@@ -175,21 +300,42 @@ def _name_run_after(masked: str, first: tuple[int, int], ceiling: int) -> tuple[
         w = masked[nxt[0] : nxt[1]]
         if _name_word(w):
             end, cur = nxt[1], nxt
+            organisation = organisation or w in _organisation_words()
             continue
-        if w in PARTICLES:
+        joins = w in PARTICLES or (organisation and w in ORGANISATION_JOINERS)
+        if joins:
             after = word_after(masked, nxt[1], ceiling)
-            if after and is_capitalised(masked[after[0] : after[1]]):
+            if after and w != "the" and masked[after[0] : after[1]] == "the":
+                after = word_after(masked, after[1], ceiling)
+            if after and _name_word(masked[after[0] : after[1]]):
                 end, cur = after[1], after
                 continue
         break
     return start, end
 
 
+def contracted_pronoun(masked: str, w: tuple[int, int]) -> tuple[int, int]:
+    """The pronoun of a contraction ("he's" -> "he"), or the word itself."""
+    m = CONTRACTED_PRONOUN.fullmatch(masked, w[0], w[1])
+    if m is not None and m.group("pronoun").lower() in pronouns():
+        return w[0], m.end("pronoun")
+    return w
+
+
 def noun_phrase_before(masked: str, pos: int, floor: int) -> tuple[int, int] | None:
-    """The speaker noun phrase ending at ``pos``: a pronoun, a name or 'the spokesman'."""
+    """The speaker noun phrase ending at ``pos``: a pronoun, a name or 'the spokesman'.
+
+    A party affiliation in brackets between the name and ``pos`` is stepped over
+    ("Sen. Tammy Baldwin (D-Wis.) said"); the mention is the name without it.
+    """
+    if pos > floor and masked[pos - 1] in ") ,":
+        party = PARTY_BEFORE.search(masked, max(floor, pos - 40), pos)
+        if party is not None:
+            pos = party.start()
     w = word_before(masked, pos, floor)
     if w is None:
         return None
+    w = contracted_pronoun(masked, w)
     text = masked[w[0] : w[1]]
     low = text.lower()
     if low in pronouns():
@@ -264,6 +410,7 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
         pos = m.end()
     first = word_after(masked, pos, before)
     while first is not None:
+        first = contracted_pronoun(masked, first)
         text = masked[first[0] : first[1]]
         low = text.lower()
         if low in pronouns():
@@ -292,6 +439,12 @@ def _common_noun_end(masked: str, first: tuple[int, int], ceiling: int) -> int |
             break
         cur = nxt
     return end
+
+
+def _head(masked: str, np: tuple[int, int]) -> str:
+    """The last word of a noun phrase ("a statement" -> "statement")."""
+    w = word_before(masked, np[1], np[0])
+    return masked[w[0] : w[1]] if w is not None else ""
 
 
 def _after_quote_or_start(masked: str, sentence: Sentence, cue_start: int) -> bool:
@@ -332,6 +485,7 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
     masked = frame.masked
     index = 0
     sent_span: Span | None = None
+    earlier: tuple[int, int] | None = None
     for m in cue_pattern().finditer(masked, sentences[0].start, sentences[-1].end):
         start, end = m.span()
         while index < len(sentences) and sentences[index].end <= start:
@@ -346,7 +500,10 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
             continue  # "the United States", "Says" in a title: a cue is lower case
         if sent_span is None:
             sent_span = Span.of(text, sentence.start, sentence.end)
-        mention, rule = _mention_for(masked, sentence, m.group().lower(), start, end)
+            earlier = None  # a new sentence: no cue before this one in it
+        mention, rule = _mention_for(masked, sentence, m.group().lower(), start, end, earlier)
+        if mention is not None and rule in SUBJECT_FIRST_RULES and mention[1] <= start:
+            earlier = mention
         out.append(
             Cue(
                 cue=Span.of(text, start, end),
@@ -355,20 +512,167 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
                 sentence=sent_span,
             )
         )
+    extra = _colon_cues(text, frame, out) + _byline_cues(text, frame)
+    if extra:
+        out = sorted([*out, *extra], key=lambda c: c.cue.start)
     return tuple(out)
 
 
-def _mention_for(
-    masked: str, sentence: Sentence, cue: str, start: int, end: int
+def _sentence_at(sentences: tuple[Sentence, ...], starts: list[int], pos: int) -> Sentence | None:
+    i = bisect_right(starts, pos) - 1
+    if i < 0 or pos >= sentences[i].end:
+        return None
+    return sentences[i]
+
+
+def _colon_cues(text: str, frame: Frame, found: list[Cue]) -> list[Cue]:
+    """Colons that introduce a quotation in a sentence with no cue before them.
+
+    The speaker is the name right before the colon ("TRUMP: ...", "- Carl Ruiz: 'Q'") or
+    the subject of the sentence ("Governor Lane issued the following statement:").
+    """
+    masked = frame.masked
+    if ":" not in masked:
+        return []
+    sentences = frame.sentences
+    starts = [s.start for s in sentences]
+    cued = {c.sentence.start for c in found}
+    out: list[Cue] = []
+    labelled: set[int] = set()
+    for m in TRANSCRIPT_LABEL.finditer(masked):
+        sentence = _sentence_at(sentences, starts, m.start("label"))
+        if sentence is None or sentence.start in cued:
+            continue  # "TRUMP: I said 'no'": the cue in the paragraph names the speaker
+        labelled.add(m.end("label"))
+        out.append(
+            Cue(
+                cue=Span.of(text, m.end("label"), m.end("label") + 1),
+                mention=Span.of(text, m.start("label"), m.end("label")),
+                rule="label-colon",
+                sentence=Span.of(text, sentence.start, sentence.end),
+            )
+        )
+    for m in COLON_BEFORE_QUOTE.finditer(masked):
+        colon = m.start()
+        sentence = _sentence_at(sentences, starts, colon)
+        if sentence is None or sentence.start in cued or colon in labelled:
+            continue  # "X said: 'Q'": the cue names the speaker
+        mention, rule = _colon_speaker(masked, sentence, colon)
+        if mention is None:
+            continue
+        out.append(
+            Cue(
+                cue=Span.of(text, colon, colon + 1),
+                mention=Span.of(text, *mention),
+                rule=rule,
+                sentence=Span.of(text, sentence.start, sentence.end),
+            )
+        )
+    return out
+
+
+def _colon_speaker(
+    masked: str, sentence: Sentence, colon: int
 ) -> tuple[tuple[int, int] | None, str]:
+    w = word_before(masked, colon, sentence.start)
+    if w is not None and w[1] == colon and _name_word(masked[w[0] : w[1]]):
+        run = name_run_before(masked, w, sentence.start)
+        at_start = not masked[sentence.start : run[0]].strip(" \t-\u2014\u2013")
+        if at_start and masked[run[0] : run[1]].isupper():
+            return run, "label-colon"  # "TRUMP: ..." in a transcript
+        after_dash = AFTER_DASH.search(masked, max(sentence.start, run[0] - 40), run[0])
+        short = len(masked[run[0] : run[1]].split()) <= HEADLINE_NAME_WORDS
+        if ((at_start and short) or after_dash) and _proper_name(masked, run, sentence):
+            return run, "name-colon"  # "Pollsters agree - Carl Ruiz: 'Q'"
+        # otherwise the name is an object ("told the newspaper NRC Handelsblad:")
+    subject = clause_subject(masked, sentence, colon)
+    if subject is None or not SUBJECT_THEN_VERB.match(masked, subject[1], colon):
+        return None, "no-speaker"  # "Calif., a familiar voice ...": no subject and verb
+    head = masked[subject[0] : subject[1]]
+    low = head.lower()
+    if low in pronouns():
+        if pronouns()[low] in ("relative", "group") and low != "they":
+            return None, "no-speaker"  # "It's not enough ...:", "which ...:"
+        return subject, "colon-clause-subject"
+    if head.islower() and masked[subject[0] : subject[1]].split()[0] not in DETERMINERS:
+        return None, "no-speaker"  # "Then, later that month on CNN:"
+    if is_capitalised(head) and not _proper_name(masked, subject, sentence):
+        return None, "no-speaker"  # "Wait, it gets better:": a capital opens the sentence
+    if _head(masked, subject).lower() in NOT_A_SPEAKER | DOCUMENTS:
+        return None, "no-speaker"
+    return subject, "colon-clause-subject"
+
+
+def _proper_name(masked: str, run: tuple[int, int], sentence: Sentence) -> bool:
+    """Whether a capitalised run is a name: two words or more, or written capitalised
+    after a lower-case word somewhere in the article (not just opening a sentence)."""
+    words_in = masked[run[0] : run[1]].split()
+    if len(words_in) >= 2 or run[0] > sentence.start:
+        return True
+    word = words_in[0] if words_in else ""
+    return regex.search(rf"[\p{{Ll}},] {regex.escape(word)}\b", masked) is not None
+
+
+def _byline_cues(text: str, frame: Frame) -> list[Cue]:
+    """Dash bylines after a quotation: '"Q" ― First Last' or a "- First Last." paragraph."""
+    masked = frame.masked
+    if QUOTE not in masked:
+        return []
+    sentences = frame.sentences
+    starts = [s.start for s in sentences]
+    out: list[Cue] = []
+    for m in DASH_BYLINE.finditer(masked):
+        sentence = _sentence_at(sentences, starts, m.end())
+        if sentence is None:
+            continue
+        first = word_after(masked, m.end(), sentence.end)
+        if first is None or not _name_word(masked[first[0] : first[1]]):
+            continue
+        run = _name_run_after(masked, first, sentence.end)
+        if not BYLINE_END.match(masked, run[1]):
+            continue  # "'Q' - Trump said later": a sentence goes on, not a byline
+        out.append(
+            Cue(
+                cue=Span.of(text, m.start("dash"), m.end("dash")),
+                mention=Span.of(text, *run),
+                rule="dash-byline",
+                sentence=Span.of(text, sentence.start, sentence.end),
+            )
+        )
+    return out
+
+
+def _mention_for(
+    masked: str,
+    sentence: Sentence,
+    cue: str,
+    start: int,
+    end: int,
+    earlier: tuple[int, int] | None = None,
+) -> tuple[tuple[int, int] | None, str]:
+    """The speaker mention of the cue at ``start:end`` and the rule that found it.
+
+    ``earlier`` is the mention of the last cue before it in its sentence whose speaker
+    stands before that cue: a participle after it ("Hollande said ..., noting") shares it.
+    """
     if cue.startswith("according"):
-        return noun_phrase_after(masked, end, sentence.end), "according-to"
+        np = noun_phrase_after(masked, end, sentence.end)
+        if np is not None and _head(masked, np).lower() in DOCUMENTS:
+            return None, "according-to-document"  # "according to the report": no one
+        return np, "according-to"
     inverted_ok = not cue.startswith(("told", "tell"))
     if inverted_ok and _after_quote_or_start(masked, sentence, start):
         np = noun_phrase_after(masked, end, sentence.end)
         if np is not None:
             return np, "quote-cue-speaker"
     if cue.endswith("ing") and not cue.startswith("according"):
+        np = noun_phrase_before(masked, start, sentence.start)
+        if np is not None:
+            w = word_before(masked, np[0], sentence.start)
+            if w is not None and masked[w[0] : w[1]].lower() == "with":
+                return np, "with-participle"  # "..., with Sen. John McCain calling it 'Q'"
+        if earlier is not None:
+            return earlier, "participle-cue-subject"  # "Hollande said ..., noting 'Q'"
         subject = clause_subject(masked, sentence, start)
         return subject, "participle-clause-subject"
     pos = start

@@ -18,6 +18,9 @@ from attribution.wordlists import cue_pattern
 
 QUOTE = "\x1a"  # ASCII SUB: never in news text, and keeps an ASCII article one byte a character
 APOSTROPHE_CHARS = ("\u2019", "\u2018", "\u02bc")  # ’ ‘ ʼ read as ' by the rules
+# Spaces the rules read as a plain space: no-break (U+00A0, "Obama said\u00a0he") and the
+# narrow and thin ones copy pasted from web pages.
+SPACE_CHARS = ("\u00a0", "\u2009", "\u202f")
 
 # A sentence ends at . ! ? (possibly doubled, possibly followed by a closing bracket)
 # when whitespace and the start of a new sentence follow.
@@ -76,6 +79,9 @@ def mask(text: str, quotations: tuple[Quotation, ...]) -> str:
     for apostrophe in APOSTROPHE_CHARS:
         if apostrophe in plain:
             plain = plain.replace(apostrophe, "'")  # one character for one: offsets hold
+    for space in SPACE_CHARS:
+        if space in plain:
+            plain = plain.replace(space, " ")
     pieces: list[str] = []
     last = 0
     for q in quotations:

@@ -49,7 +49,8 @@ FAMILY = {
 # a single finditer walks the text once.
 MARK_OR_BREAK = regex.compile(
     r"""
-    (?P<mark> ''|``                      # typewriter doubles: ''NYT style'' and ``TeX''
+    (?P<mark> (?<=\S)'(?=''(?!'))        # a single closing inside a double, typed ''' : ' then ''
+            | ''|``                      # typewriter doubles: ''NYT style'' and ``TeX''
             | ["\u201c\u201d\u201e\u201f\u2018\u201a\u201b\u00ab\u00bb\u2039\u203a]  # marks
             | (?<![\p{L}\p{N}])['\u2019]     # ' and ’ unless inside a word (it's, O’Brien):
             | ['\u2019](?![\p{L}\p{N}])      #   skipped here, as the roles would skip them
@@ -97,8 +98,12 @@ def _roles(text: str, i: int, j: int, ch: str) -> tuple[bool, bool]:
     prev = text[i - 1] if i > 0 else ""
     nxt = text[j] if j < len(text) else ""
     # A space between two marks ('Oh, yes,' " and " 'Oh) is typesetting, not a word gap.
-    if prev == " " and i >= 2 and text[i - 2] in FAMILY:
-        prev = text[i - 2]
+    if prev == " ":
+        k = i - 1  # where the spaces before the mark start (at most three of them)
+        while k > 0 and k > i - 3 and text[k - 1] == " ":
+            k -= 1
+        if k >= 1 and text[k - 1] in FAMILY:
+            prev = text[k - 1]
     if nxt == " " and j + 1 < len(text) and text[j + 1] in FAMILY:
         nxt = text[j + 1]
     left_flanking = not _is_space(nxt) and (_is_space(prev) or prev in OPEN_CONTEXT)

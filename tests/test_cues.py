@@ -57,10 +57,22 @@ def test_cue_mention_and_rule(text: str, expected: tuple[str, str, str]) -> None
     assert _summary(text) == [expected]
 
 
-def test_participle_takes_the_clause_subject() -> None:
+def test_participle_takes_the_subject_of_the_cue_before_it() -> None:
     assert _summary("“Q,” Austin said, adding that it was “R.”") == [
         ("said", "Austin", "speaker-cue"),
-        ("adding", "Austin", "participle-clause-subject"),
+        ("adding", "Austin", "participle-cue-subject"),
+    ]
+
+
+def test_participle_without_a_cue_before_takes_the_clause_subject() -> None:
+    assert _summary("Austin went after Hegseth, calling him “a stiff.”") == [
+        ("calling", "Austin", "participle-clause-subject"),
+    ]
+
+
+def test_with_then_participle_takes_the_noun_phrase_before_it() -> None:
+    assert _summary("Critics piled on, with Senator Ruth Gale calling it “a mess.”") == [
+        ("calling", "Senator Ruth Gale", "with-participle"),
     ]
 
 
