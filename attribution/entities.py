@@ -73,6 +73,17 @@ APPOSITIVE_ROLE = regex.compile(
     regex.VERBOSE,
 )
 
+# The role before "for"/"of"/"at" in a description of an unnamed speaker, up to the
+# organisation the cue stage took as the mention: "a spokesperson for [the hospital trust]".
+DESCRIPTION_HEAD = regex.compile(
+    r"""
+    (?:\b(?:[Aa]n?|[Tt]he)[ ]+)                    # its determiner
+    (?P<role>\p{Ll}[\p{L}\-]*(?:[ ]+\p{Ll}[\p{L}\-]*){0,2})   # one to three role words
+    [ ]+(?:for|of|at|with|from)[ ]+(?:the[ ]+)?$   # the preposition before the mention
+    """,
+    regex.VERBOSE,
+)
+
 # Lowercase role words just before a name: "county clerk Dana Whitfield".
 ROLE_BEFORE = regex.compile(
     r"""
@@ -115,6 +126,8 @@ class Entity:
     gender: str | None
     gender_from: str
     roles: list[str] = field(default_factory=list)
+    #: False for someone the article describes but never names ("a spokesperson for X").
+    named: bool = True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -124,6 +137,8 @@ class Resolution:
     name: str | None
     candidates: tuple[str, ...]
     steps: tuple[str, ...]
+    #: person, or description for someone described and never named
+    kind: str = "person"
 
 
 @dataclass(slots=True)
@@ -146,6 +161,11 @@ class Tracker:
         self.pronoun_at: dict[int, Resolution] = {}
         self.entity_at: dict[int, int] = {}  # mention start -> entity
         self.speaker_starts = frozenset(c.mention.start for c in cues if c.mention is not None)
+        self.descriptions = [
+            (c.mention.start, c.mention.end)
+            for c in cues
+            if c.mention is not None and c.mention.text.lower() not in pronouns()
+        ]
         self._read()
 
     # -- reading -----------------------------------------------------------------------
@@ -156,21 +176,75 @@ class Tracker:
         if not sentences:
             return
         lo, hi = sentences[0].start, sentences[-1].end
-        events = [(m.start(), m.end(), False) for m in NAME_RUN.finditer(masked, lo, hi)]
-        events.extend((m.start(), m.end(), True) for m in PERSON_PRONOUN.finditer(masked, lo, hi))
+        events = [(m.start(), m.end(), NAME) for m in NAME_RUN.finditer(masked, lo, hi)]
+        events.extend(
+            (m.start(), m.end(), PRONOUN) for m in PERSON_PRONOUN.finditer(masked, lo, hi)
+        )
+        events.extend((start, end, DESCRIPTION) for start, end in self.descriptions)
         events.sort()
         si = 0
         first = True
-        for start, end, is_pronoun in events:
+        for start, end, what in events:
             while si + 1 < len(sentences) and sentences[si].end <= start:
                 si += 1
                 first = True
             salient = first or start in self.speaker_starts
-            if is_pronoun:
+            if what == PRONOUN:
                 self._pronoun(si, start, end, salient)
                 first = False
+            elif what == DESCRIPTION:
+                if self._described(si, start, end):
+                    first = False
             elif self._name(si, start, end, salient):
                 first = False
+
+    def _described(self, si: int, start: int, end: int) -> bool:
+        """A speaker the article describes and never names: "a spokesperson for the trust".
+
+        Such a person is the subject of their sentence, so a "she said" after them is
+        theirs, not the last named woman's. A definite description that refers back
+        ("the spokesperson") is the role question, asked by the speaker stage.
+        """
+        masked = self.frame.masked
+        floor = self.frame.sentences[si].start
+        head_start = start
+        before = DESCRIPTION_HEAD.search(masked, max(floor, start - 60), start)
+        if before is not None:
+            head_start = before.start()
+            role = before.group("role")
+        else:
+            words_ = masked[start:end].split()
+            if not _is_description(masked[start:end]):
+                return False  # a name: the name events have it
+            if words_[0].lower() in ("the", "this", "that"):
+                return False  # refers back: the speaker stage asks role()
+            kept: list[str] = []
+            for w in words_:
+                if w in ("for", "of", "at", "with", "from"):
+                    break  # "a spokeswoman for the Royal Nursing Association"
+                if w.lower() not in ("a", "an"):
+                    kept.append(w)
+            role = " ".join(kept) or words_[-1]
+        head = role.split()[-1]
+        if head.title() not in titles() and head not in gendered_words():
+            return False  # "the hospital trust", "officials": not one person
+        index = len(self.entities)
+        gender = gendered_words().get(head)
+        self.entities.append(
+            Entity(
+                name=" ".join(self.text[head_start:end].split()),
+                first=None,
+                last="",
+                gender=gender,
+                gender_from=f"role {head!r}" if gender else "",
+                roles=[role],
+                named=False,
+            )
+        )
+        self.mentions[si].append(_Mention(entity=index, pos=start, salient=True))
+        self.entity_at[start] = index
+        self.entity_at[head_start] = index
+        return True
 
     def _name(self, si: int, start: int, end: int, salient: bool) -> bool:
         masked = self.frame.masked
@@ -363,7 +437,10 @@ class Tracker:
             names = tuple(self.entities[e].name for e in order)
             if len(order) > 1:
                 steps.append(f"also fits: {', '.join(names[1:])}: ambiguous")
-            return order[0], Resolution(name=chosen.name, candidates=names, steps=tuple(steps))
+            kind = "person" if chosen.named else "description"
+            return order[0], Resolution(
+                name=chosen.name, candidates=names, steps=tuple(steps), kind=kind
+            )
         return None
 
     # -- questions the speaker stage asks ------------------------------------------------
@@ -378,7 +455,8 @@ class Tracker:
             index = self.entity_at.get(at)
             if index is not None:
                 entity = self.entities[index]
-                return Resolution(name=entity.name, candidates=(entity.name,), steps=())
+                kind = "person" if entity.named else "description"
+                return Resolution(name=entity.name, candidates=(entity.name,), steps=(), kind=kind)
         return None
 
     def role(self, description: str, before: int) -> Resolution | None:
@@ -405,7 +483,8 @@ class Tracker:
         steps = [f"description {description!r} names the role of {names[0]!r}"]
         if len(names) > 1:
             steps.append(f"also carried by: {', '.join(names[1:])}: ambiguous")
-        return Resolution(name=names[0], candidates=names, steps=tuple(steps))
+        kind = "person" if self.entities[latest[0]].named else "description"
+        return Resolution(name=names[0], candidates=names, steps=tuple(steps), kind=kind)
 
     def _description(self, description: str, head: str, before: int) -> Resolution | None:
         """ "the governor" with no governor named: the person the passage is about, if any.
@@ -433,6 +512,13 @@ _DESCRIPTION_NOISE = frozenset({"the", "a", "an", "former", "then", "this", "tha
 
 
 NON_NAME, TITLE, HONORIFIC, ORGANISATION, SUFFIX = 1, 2, 4, 8, 16
+NAME, PRONOUN, DESCRIPTION = 0, 1, 2
+
+
+def _is_description(mention: str) -> bool:
+    """A cue mention that describes rather than names: "a spokesperson", "the hospital trust"."""
+    first = mention.split()[0] if mention.split() else ""
+    return first in ("a", "an", "A", "An", "the", "The") or first[:1].islower()
 
 
 @cache

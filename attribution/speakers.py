@@ -219,13 +219,19 @@ class _Document:
         if pronoun is not None:
             tracked = self.tracker.pronoun(cue.mention.start)
             if tracked is not None and tracked.name is not None:
-                return self._tracked(tracked, "person")
+                return self._tracked(tracked, tracked.kind)
             return self._pronoun(low, pronoun, cue.mention.start)
         name, kind = classify(mention)
+        if kind in ("group", "organisation"):
+            described = self.tracker.name_at(cue.mention.start, cue.mention.start + 1)
+            if described is not None and described.kind == "description":
+                why = f"mention {mention!r} belongs to {described.name!r}, described, not named"
+                return self._tracked(described, "description", first=why)
         if kind == "group":
             role = self.tracker.role(name, cue.mention.start)
             if role is not None:
-                return self._tracked(role, "person", first=f"mention {mention!r} is a description")
+                first = f"mention {mention!r} is a description"
+                return self._tracked(role, role.kind, first=first)
         steps = [f"mention {mention!r} is {'a' if kind != 'organisation' else 'an'} {kind}"]
         if name != mention:
             steps.append(f"titles dropped: {name!r}")
