@@ -296,7 +296,16 @@ class Tracker:
             table = given_names().get(first_name.casefold())
             if table is not None:
                 gender, gender_from = table, f"first name {first_name!r}"
-        person = titled or (first_name is not None and first_name.casefold() in given_names())
+        after = None
+        if masked.startswith(", ", end):
+            after = APPOSITIVE_ROLE.match(masked, end, self.frame.sentences[si].end)
+        # Evidence of a person: a title, a known first name, or an appositive role
+        # ("Olusegun Adeyemi, a trader,"; "Dana Whitfield, the county clerk,").
+        person = (
+            titled
+            or (first_name is not None and first_name.casefold() in given_names())
+            or (first_name is not None and after is not None)
+        )
         last = names[-1]
         index = self._entity_for(first_name, last, names)
         if index is None:
@@ -332,9 +341,6 @@ class Tracker:
             if not any(w in _non_names() or w in _cue_words() for w in role.split()):
                 entity.roles.append(role)
                 self._gender_from_role(entity, role)
-        after = None
-        if masked.startswith(", ", end):
-            after = APPOSITIVE_ROLE.match(masked, end, self.frame.sentences[si].end)
         if after is not None:
             entity.roles.append(after.group("role"))
             self._gender_from_role(entity, after.group("role"))

@@ -174,3 +174,34 @@ def typeset(draw: st.DrawFn, words: list[str]) -> str:
             out.append(draw(st.sampled_from(RECORD_SEPARATORS)))
     end = draw(st.sampled_from(("", ".", "?", ",", "!", "...")))
     return "".join(out) + end
+
+
+# --- people renamed through an article (tests/test_entities.py) -----------------------
+
+#: Wire copy with two people, each introduced in full and then by surname and pronoun;
+#: {A_FIRST} {A_LAST} and {B_FIRST} {B_LAST} are filled in by ``renamed_articles``.
+STORY = (
+    "Officials met on Tuesday to discuss the budget.\n\n"
+    "{A_FIRST} {A_LAST}, the county clerk, spoke first. "
+    '"We cannot keep the libraries open," {A_LAST} said.\n\n'
+    '"The numbers do not add up," she said.\n\n'
+    "{B_FIRST} {B_LAST}, a council member, disagreed. "
+    '"There is money in the reserve," he told reporters.\n\n'
+    '"We will find it," {B_LAST} said.\n'
+)
+SURNAMES = ("Whitfield", "Okafor", "Lindqvist", "Moreau", "Castillo", "Brennan", "Tanaka")
+
+
+def renamed_articles() -> st.SearchStrategy[tuple[dict[str, str], dict[str, str]]]:
+    """Two consistent namings of the same story's people (same genders, new names)."""
+    women = st.sampled_from(("Dana", "Maria", "Susan", "Helen", "Karen"))
+    men = st.sampled_from(("James", "Robert", "Thomas", "Daniel", "George"))
+    naming = st.fixed_dictionaries(
+        {
+            "A_FIRST": women,
+            "A_LAST": st.sampled_from(SURNAMES),
+            "B_FIRST": men,
+            "B_LAST": st.sampled_from(SURNAMES),
+        }
+    ).filter(lambda n: n["A_LAST"] != n["B_LAST"])
+    return st.tuples(naming, naming)
