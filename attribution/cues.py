@@ -366,6 +366,30 @@ def noun_phrase_before(masked: str, pos: int, floor: int) -> tuple[int, int] | N
     return start, w[1]
 
 
+def _through_role(masked: str, run: tuple[int, int], ceiling: int) -> tuple[int, int]:
+    """Carry a capitalised run over role words to the person they describe.
+
+    "said RNC spokesman Sean Spicer", "says Florida-based Republican strategist Al
+    Cardenas": the organisation or party before the role is not the speaker; the name
+    after it is (the speaker stage drops everything before the name).
+    """
+    cur = run
+    for _ in range(3):
+        nxt = word_after(masked, cur[1], ceiling)
+        if nxt is None or masked[cur[1] : nxt[0]].strip():
+            return run
+        w = masked[nxt[0] : nxt[1]]
+        low = w.lower()
+        if is_capitalised(w):
+            if cur is run or low in _function_words():
+                return run
+            return run[0], _name_run_after(masked, nxt, ceiling)[1]
+        if low in _function_words() or low in NOT_A_SPEAKER or low in _cue_words():
+            return run
+        cur = nxt
+    return run
+
+
 def noun_phrase_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | None:
     """The speaker after an inverted cue: 'said Victor Cha', 'says psychologist Alvord'."""
     pos = _skip_spaces(masked, pos, ceiling)
@@ -377,7 +401,7 @@ def noun_phrase_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | 
     if low in pronouns():
         return first if pronouns()[low] != "relative" else None
     if is_capitalised(text) and low not in _function_words():
-        return _name_run_after(masked, first, ceiling)
+        return _through_role(masked, _name_run_after(masked, first, ceiling), ceiling)
     # Lowercase modifiers then a name or a head noun: "psychologist Alvord",
     # "the campaign's spokesman".
     cur = first
@@ -385,7 +409,7 @@ def noun_phrase_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | 
     for _ in range(6):
         w = masked[cur[0] : cur[1]]
         if is_capitalised(w):
-            return start, _name_run_after(masked, cur, ceiling)[1]
+            return start, _through_role(masked, _name_run_after(masked, cur, ceiling), ceiling)[1]
         nxt = word_after(masked, cur[1], ceiling)
         if nxt is None or masked[cur[1] : nxt[0]].strip():
             if w.lower() in NOT_A_SPEAKER:
