@@ -160,6 +160,9 @@ class Tracker:
         self.mentions: list[list[_Mention]] = [[] for _ in frame.sentences]
         self.pronoun_at: dict[int, Resolution] = {}
         self.entity_at: dict[int, int] = {}  # mention start -> entity
+        # Full names seen with no evidence yet that they are people, by surname: the
+        # name a later "Sanders said" completes to.
+        self.unconfirmed: dict[str, str] = {}
         self.speaker_starts = frozenset(c.mention.start for c in cues if c.mention is not None)
         self.descriptions = [
             (c.mention.start, c.mention.end)
@@ -253,6 +256,8 @@ class Tracker:
             bare = run[:-2] if run.endswith("'s") else run
             if start not in self.speaker_starts and bare.casefold() not in self.by_last:
                 return False  # "The", "But", "Iowa": one word that names no one known
+            if bare.lower() in pronouns():
+                return False  # "He said": the pronoun events have it
             tokens = [(start, run)]
         else:
             tokens = []
@@ -310,8 +315,13 @@ class Tracker:
         index = self._entity_for(first_name, last, names)
         if index is None:
             if not person and not any(at in self.speaker_starts for at, _ in tokens):
+                if first_name is not None:  # "Bernie Sanders" before "Sanders said"
+                    self.unconfirmed.setdefault(last.casefold(), " ".join(names))
                 return False
             name = " ".join(tok for _, tok in tokens)
+            if first_name is None and last.casefold() in self.unconfirmed:
+                name = self.unconfirmed[last.casefold()]
+                first_name = name.split()[0]
             index = len(self.entities)
             self.entities.append(
                 Entity(
@@ -377,7 +387,8 @@ class Tracker:
             longer = [
                 i
                 for i in self.by_last.get(key_last, [])
-                if self.entities[i].name.split()[-len(names) :] == names
+                if [w.casefold() for w in self.entities[i].name.split()[-len(names) :]]
+                == [w.casefold() for w in names]
             ]
             if bare or longer:
                 index = (bare or longer)[-1]
@@ -503,7 +514,17 @@ class Tracker:
         starts = [sentence.start for sentence in self.frame.sentences]
         si = max(0, bisect_right(starts, before) - 1)
         found = self._search(si, before, gendered_words().get(head), f"description {description!r}")
-        return None if found is None else found[1]
+        if found is None:
+            return None
+        # Nobody in the text carried that title: a reader's inference, never evidence
+        # that the article credits someone else.
+        resolution = found[1]
+        return Resolution(
+            name=resolution.name,
+            candidates=resolution.candidates,
+            steps=(*resolution.steps, "no one is given that title: inferred from context"),
+            kind="inferred",
+        )
 
     def _last_seen(self, before: int) -> Callable[[int], int]:
         last: dict[int, int] = {}

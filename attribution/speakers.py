@@ -85,6 +85,19 @@ def classify(mention: str) -> tuple[str, str]:
         tokens = tokens[1:]
     if not tokens:
         return mention, "unknown"
+    for i, token in enumerate(tokens[:-1]):
+        # "CNN's Gloria Borger": the outlet owns the person, it is not their name.
+        if token.endswith("'s") and tokens[i + 1][:1].isupper():
+            tokens = tokens[i + 1 :]
+            break
+    if "of" in tokens[1:-1]:
+        # "Rep. Tom Cole of Oklahoma" is Tom Cole; "the Bank of England" stays whole.
+        cut = tokens.index("of")
+        before_of, kind_of = classify(" ".join(tokens[:cut]))
+        after_of, kind_after = classify(" ".join(tokens[cut + 1 :]))
+        named_after = kind_after == "person" and len(after_of.split()) >= 2
+        if kind_of == "person" and len(before_of.split()) >= 2 and not named_after:
+            return before_of, kind_of  # not "Secretary of Defense Lloyd J. Austin III"
     if not tokens[-1][:1].isupper():
         return " ".join(tokens), "group"  # "officials", "the spokesman", "U.S. officials"
     name: list[str] = []
@@ -157,6 +170,20 @@ def _occurrences(text: str, word: str) -> list[int]:
     return out
 
 
+def _headline_end(text: str) -> int:
+    """Where a title-case first paragraph ends (0 when the text opens with prose).
+
+    News files often open with the headline; most of its words are capitalised and it
+    has no sentence end. A paragraph of prose has lower-case words throughout.
+    """
+    first = text.split("\n", 1)[0]
+    words_ = first.split()
+    if len(words_) < 4 or first.rstrip().endswith((".", '"', "\u201d")):
+        return 0
+    capitalised = sum(w[:1].isupper() for w in words_)
+    return len(first) if capitalised >= 0.7 * len(words_) else 0
+
+
 def surname(name: str) -> str:
     parts = [p for p in name.split() if p not in SUFFIXES]
     return parts[-1] if parts else name
@@ -169,6 +196,7 @@ class _Document:
         self.text = text
         self.frame = frame
         self.tracker = tracker
+        self._headline: int | None = None
         self._full: dict[str, list[tuple[int, str]]] = {}
         self.history: list[tuple[str, str]] = []
         self.gender: dict[str, str] = {}
@@ -190,8 +218,16 @@ class _Document:
                 name, kind = classify(self.text[start:end])
                 if kind == "person" and len(name.split()) >= 2 and surname(name) == short:
                     found.append((start, name))
-            self._full[short] = found
+            # A headline in title case ("Republican Donor Adelson and Trump Meet") names
+            # no one in full: its runs count only when the body never gives the name.
+            body = [(pos, name) for pos, name in found if not self._in_headline(pos)]
+            self._full[short] = body or found
         return self._full[short]
+
+    def _in_headline(self, pos: int) -> bool:
+        if self._headline is None:
+            self._headline = _headline_end(self.text)
+        return pos < self._headline
 
     def full_name(self, short: str, before: int) -> str | None:
         """The first full name introduced before ``before`` that ends with ``short``."""
