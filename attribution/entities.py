@@ -304,12 +304,21 @@ class Tracker:
         after = None
         if masked.startswith(", ", end):
             after = APPOSITIVE_ROLE.match(masked, end, self.frame.sentences[si].end)
-        # Evidence of a person: a title, a known first name, or an appositive role
-        # ("Olusegun Adeyemi, a trader,"; "Dana Whitfield, the county clerk,").
+        floor = self.frame.sentences[si].start
+        role_before = None
+        if start - 2 >= floor and masked[start - 1] == " " and masked[start - 2].islower():
+            before = ROLE_BEFORE.search(masked, max(floor, start - 40), start)
+            if before is not None:
+                role = before.group("role").strip()
+                if not any(w in _non_names() or w in _cue_words() for w in role.split()):
+                    role_before = role
+        # Evidence of a person: a title, a known first name, or a role beside the name
+        # ("Olusegun Adeyemi, a trader,"; "political science professor Brigid Harrison").
         person = (
             titled
             or (first_name is not None and first_name.casefold() in given_names())
             or (first_name is not None and after is not None)
+            or (first_name is not None and role_before is not None)
         )
         last = names[-1]
         index = self._entity_for(first_name, last, names)
@@ -342,15 +351,9 @@ class Tracker:
             entity.gender, entity.gender_from = gender, gender_from
         if role_words:
             entity.roles.append(" ".join(role_words))
-        floor = self.frame.sentences[si].start
-        before = None
-        if start - 2 >= floor and masked[start - 1] == " " and masked[start - 2].islower():
-            before = ROLE_BEFORE.search(masked, max(floor, start - 40), start)
-        if before is not None:
-            role = before.group("role").strip()
-            if not any(w in _non_names() or w in _cue_words() for w in role.split()):
-                entity.roles.append(role)
-                self._gender_from_role(entity, role)
+        if role_before is not None:
+            entity.roles.append(role_before)
+            self._gender_from_role(entity, role_before)
         if after is not None:
             entity.roles.append(after.group("role"))
             self._gender_from_role(entity, after.group("role"))
@@ -430,7 +433,7 @@ class Tracker:
                 gender = self.entities[m.entity].gender
                 if want is not None and gender is not None and gender != want:
                     continue
-                rank = (0 if want is None or gender == want else 1, 0 if m.salient else 1, -m.pos)
+                rank = (0 if m.salient else 1, 0 if want is None or gender == want else 1, -m.pos)
                 if m.entity not in fitting or rank < fitting[m.entity]:
                     fitting[m.entity] = rank
             if not fitting:
@@ -445,9 +448,9 @@ class Tracker:
             reasons = []
             if want is not None:
                 reasons.append(
-                    f"gender from {chosen.gender_from}" if best[0] == 0 else "gender unknown"
+                    f"gender from {chosen.gender_from}" if best[1] == 0 else "gender unknown"
                 )
-            if best[1] == 0:
+            if best[0] == 0:
                 reasons.append("a subject or speaker")
             reasons.append("the most recent such")
             steps.append(f"{chosen.name!r} chosen ({', '.join(reasons)})")
