@@ -221,6 +221,8 @@ class Tracker:
                 return False  # a name: the name events have it
             if words_[0].lower() in ("the", "this", "that"):
                 return False  # refers back: the speaker stage asks role()
+            if words_[0].lower() not in ("a", "an"):
+                return False  # a bare word ("state"), not someone described
             kept: list[str] = []
             for w in words_:
                 if w in ("for", "of", "at", "with", "from"):
@@ -331,6 +333,9 @@ class Tracker:
             if first_name is None and last.casefold() in self.unconfirmed:
                 name = self.unconfirmed[last.casefold()]
                 first_name = name.split()[0]
+                table = given_names().get(first_name.casefold())
+                if gender is None and table is not None:
+                    gender, gender_from = table, f"first name {first_name!r}"
             index = len(self.entities)
             self.entities.append(
                 Entity(
