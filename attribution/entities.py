@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -84,14 +84,6 @@ DESCRIPTION_HEAD = regex.compile(
     regex.VERBOSE,
 )
 
-# Lowercase role words just before a name: "county clerk Dana Whitfield".
-ROLE_BEFORE = regex.compile(
-    r"""
-    (?P<role>(?:\p{Ll}[\p{L}\-]*[ ]+){1,3})$   # one to three lowercase words up to the name
-    """,
-    regex.VERBOSE,
-)
-
 HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f"}
 PRONOUN_GENDER = {"he": "m", "she": "f"}
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"})
@@ -128,6 +120,86 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     #: False for someone the article describes but never names ("a spokesperson for X").
     named: bool = True
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Run:
+    """What a capitalised run says on its own: its name words, title words and gender.
+
+    Runs repeat ("Donald Trump", "White House"), so this pure part is cached.
+    """
+
+    tokens: tuple[tuple[int, str], ...]  # the name's words, offsets from the run's start
+    names: tuple[str, ...]  # the same without suffixes
+    role_words: tuple[str, ...]
+    gender: str | None
+    gender_from: str
+    titled: bool
+
+
+def _role_before(stretch: str) -> str | None:
+    """The one to three lower-case role words that end ``stretch``: "county clerk"."""
+    words_ = stretch.split(" ")[-4:-1] if stretch.endswith(" ") else []
+    role: list[str] = []
+    for word in reversed(words_):
+        if not word or not word[:1].islower() or not word.replace("-", "").isalpha():
+            break
+        if word in _non_names() or word in _cue_words():
+            break
+        role.insert(0, word)
+    return " ".join(role) or None
+
+
+@lru_cache(maxsize=16384)
+def _analyse(run: str) -> _Run | None:
+    """The name in a run, or None when it holds none (an organisation, a title alone)."""
+    tokens: list[tuple[int, str]] = []
+    at = 0
+    for tok in run.replace("\u00a0", " ").split(" "):
+        if tok:
+            tokens.append((at, tok))
+        at += len(tok) + 1
+    # "CNN's John Doe": the name is after the possessive; "Clinton's": before it.
+    for i, (_, tok) in enumerate(tokens):
+        if tok.endswith("'s") and i + 1 < len(tokens):
+            tokens = tokens[i + 1 :]
+            break
+    if tokens and tokens[-1][1].endswith("'s"):
+        at, tok = tokens[-1]
+        tokens[-1] = (at, tok[:-2])
+    while tokens and _token_kind(tokens[0][1]) & NON_NAME:
+        tokens = tokens[1:]
+    gender: str | None = None
+    gender_from = ""
+    role_words: list[str] = []
+    # Everything up to the last title is the role ("French President Emmanuel Macron").
+    cut = 0
+    for i, (_, tok) in enumerate(tokens[:-1]):
+        if _token_kind(tok) & (TITLE | HONORIFIC):
+            cut = i + 1
+    for _, tok in tokens[:cut]:
+        if tok in HONORIFIC_GENDER:
+            gender, gender_from = HONORIFIC_GENDER[tok], f"honorific {tok!r}"
+            continue
+        role_words.append(tok.lower())
+        if gender is None and tok.lower() in gendered_words():
+            gender, gender_from = gendered_words()[tok.lower()], f"title {tok!r}"
+    tokens = tokens[cut:]
+    names = tuple(tok for _, tok in tokens if not _token_kind(tok) & SUFFIX)
+    if not names or any(_token_kind(t) & ORGANISATION for t in names):
+        return None
+    if len(names) >= 2 and gender is None:
+        table = given_names().get(names[0].casefold())
+        if table is not None:
+            gender, gender_from = table, f"first name {names[0]!r}"
+    return _Run(
+        tokens=tuple(tokens),
+        names=names,
+        role_words=tuple(role_words),
+        gender=gender,
+        gender_from=gender_from,
+        titled=cut > 0,
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -260,60 +332,22 @@ class Tracker:
                 return False  # "The", "But", "Iowa": one word that names no one known
             if bare.lower() in pronouns():
                 return False  # "He said": the pronoun events have it
-            tokens = [(start, run)]
-        else:
-            tokens = []
-            at = start
-            for tok in run.replace("\u00a0", " ").split(" "):
-                if tok:
-                    tokens.append((at, tok))
-                at += len(tok) + 1
-        # "CNN's John Doe": the name is after the possessive; "Clinton's": before it.
-        for i, (_, tok) in enumerate(tokens):
-            if tok.endswith("'s") and i + 1 < len(tokens):
-                tokens = tokens[i + 1 :]
-                break
-        if tokens and tokens[-1][1].endswith("'s"):
-            at, tok = tokens[-1]
-            tokens[-1] = (at, tok[:-2])
-        while tokens and _token_kind(tokens[0][1]) & NON_NAME:
-            tokens = tokens[1:]
-        gender: str | None = None
-        gender_from = ""
-        role_words: list[str] = []
-        # Everything up to the last title is the role ("French President Emmanuel Macron").
-        cut = 0
-        for i, (_, tok) in enumerate(tokens[:-1]):
-            if _token_kind(tok) & (TITLE | HONORIFIC):
-                cut = i + 1
-        for _, tok in tokens[:cut]:
-            if tok in HONORIFIC_GENDER:
-                gender, gender_from = HONORIFIC_GENDER[tok], f"honorific {tok!r}"
-                continue
-            role_words.append(tok.lower())
-            if gender is None and tok.lower() in gendered_words():
-                gender, gender_from = gendered_words()[tok.lower()], f"title {tok!r}"
-        tokens = tokens[cut:]
-        names = [tok for _, tok in tokens if not _token_kind(tok) & SUFFIX]
-        if not names or any(_token_kind(t) & ORGANISATION for t in names):
+        parsed = _analyse(run)
+        if parsed is None:
             return False
-        titled = cut > 0
+        tokens = [(start + at, tok) for at, tok in parsed.tokens]
+        names = list(parsed.names)
+        gender, gender_from = parsed.gender, parsed.gender_from
+        role_words = list(parsed.role_words)
+        titled = parsed.titled
         first_name = names[0] if len(names) >= 2 else None
-        if first_name is not None and gender is None:
-            table = given_names().get(first_name.casefold())
-            if table is not None:
-                gender, gender_from = table, f"first name {first_name!r}"
         after = None
         if masked.startswith(", ", end):
             after = APPOSITIVE_ROLE.match(masked, end, self.frame.sentences[si].end)
         floor = self.frame.sentences[si].start
         role_before = None
         if start - 2 >= floor and masked[start - 1] == " " and masked[start - 2].islower():
-            before = ROLE_BEFORE.search(masked, max(floor, start - 40), start)
-            if before is not None:
-                role = before.group("role").strip()
-                if not any(w in _non_names() or w in _cue_words() for w in role.split()):
-                    role_before = role
+            role_before = _role_before(masked[max(floor, start - 40) : start])
         # Evidence of a person: a title, a known first name, or a role beside the name
         # ("Olusegun Adeyemi, a trader,"; "political science professor Brigid Harrison").
         person = (
