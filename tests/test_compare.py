@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -372,3 +373,150 @@ def test_attribution_check_command(in_repo: Path, capsys: pytest.CaptureFixture[
     capsys.readouterr()
     assert main(["check", "expectations/nope.yaml"]) == 2
     assert "nope.yaml" in capsys.readouterr().err
+
+
+NAMED = (
+    Record(
+        id="ruiz",
+        speaker="Ana Ruiz",
+        text="We will not stop reporting on the mayor.",
+        venue=None,
+        date=None,
+        required=False,
+        line=1,
+    ),
+    Record(
+        id="smith",
+        speaker="John Smith",
+        text="The budget is a disgrace for this city.",
+        venue=None,
+        date=None,
+        required=False,
+        line=2,
+    ),
+    Record(
+        id="oneill",
+        speaker="Maria O’Neill",
+        text="Our clinic will stay open all winter long.",
+        venue=None,
+        date=None,
+        required=False,
+        line=3,
+    ),
+    Record(
+        id="lopez",
+        speaker="Maria Lopez-Garcia",
+        text="Nobody asked the nurses what they think.",
+        venue=None,
+        date=None,
+        required=False,
+        line=4,
+    ),
+)
+
+
+def named_judge(record: Record, speaker: str, *, kind: str = "person") -> list[str]:
+    file = RecordFile(
+        path=Path("expectations/x.yaml"), articles=(), unverified="warn", speakers=(), records=NAMED
+    )
+    text = f"“{record.text}” {speaker} said.\n"
+    attribution = quoted(text, record.text, speaker, kind=kind)
+    result = Matcher(file, shown_path="x.yaml").check(
+        article="a.txt", text=text, attributions=[attribution]
+    )
+    return [f.kind for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    ("record", "credited"),
+    [
+        (NAMED[0], "Journalist Ana Ruiz"),  # a job before the name
+        (NAMED[0], "CNN's Ana Ruiz"),  # an outlet's possessive
+        (NAMED[1], "Democrat John Smith"),  # a party before the name
+        (NAMED[1], "Maybe Smith"),  # a headline word glued to the surname
+        (NAMED[1], "Six Smith"),
+        (NAMED[2], "Maria O'Neill"),  # a straight apostrophe for a curly one
+        (NAMED[3], "Lopez-Garcia"),  # the bare hyphenated surname
+    ],
+)
+def test_the_right_person_under_another_form_is_no_finding(record: Record, credited: str) -> None:
+    assert named_judge(record, credited) == []
+
+
+@pytest.mark.parametrize(
+    ("record", "credited"),
+    [
+        (NAMED[1], "Jane Smith"),  # same surname, another known first name
+        (NAMED[1], "Ana Ruiz"),  # another recorded speaker
+        (NAMED[0], "Peter Okafor"),  # someone no record names
+    ],
+)
+def test_someone_else_by_name_is_a_misattribution(record: Record, credited: str) -> None:
+    assert named_judge(record, credited) == ["misattribution"]
+
+
+@pytest.mark.parametrize("kind", ["unknown", "group", "description", "inferred"])
+def test_a_mention_that_names_no_one_is_never_a_misattribution(kind: str) -> None:
+    assert named_judge(NAMED[1], "Republican", kind=kind) == []
+
+
+def test_an_ambiguous_pronoun_whose_candidates_include_the_record_speaker_is_theirs() -> None:
+    file = RecordFile(
+        path=Path("expectations/x.yaml"), articles=(), unverified="warn", speakers=(), records=NAMED
+    )
+    text = f"“{NAMED[1].text}” he said.\n"
+    base = quoted(text, NAMED[1].text, "Peter Okafor")
+    for candidates, expected in (
+        (("Peter Okafor", "John Smith"), []),
+        (("Peter Okafor", "Karl Lund"), ["misattribution"]),
+    ):
+        attribution = dataclasses.replace(base, candidates=candidates, ambiguous=True)
+        result = Matcher(file, shown_path="x.yaml").check(
+            article="a.txt", text=text, attributions=[attribution]
+        )
+        assert [f.kind for f in result.findings] == expected, candidates
+
+
+def test_a_reworded_quote_credited_to_someone_else_gets_both_findings() -> None:
+    findings = judge("What exactly are they really doing?", "Victor Cha")
+    assert [f.kind for f in findings] == ["misattribution", "misquote"]
+    assert all(f.diff for f in findings)
+    assert report.headline(findings[0]).count("with words changed") == 1
+
+
+def test_a_venue_borrowed_from_the_previous_sentence_never_mismatches() -> None:
+    text = "Headline\n\n“Left to be seen,” Austin said in Berlin.\n"
+    own = quoted(text, "Left to be seen", "Austin", venue="in Berlin", rule="speaker-cue")
+    borrowed = dataclasses.replace(own, rule="previous-sentence")
+    assert [f.kind for f in matcher().check(article="a", text=text, attributions=[own]).findings]
+    assert not matcher().check(article="a", text=text, attributions=[borrowed]).findings
+
+
+@pytest.mark.parametrize(
+    ("policy", "levels"), [("fail", ["fail"]), ("warn", ["warn"]), ("ignore", [])]
+)
+def test_possible_misquote_follows_the_file_policy(policy: str, levels: list[str]) -> None:
+    file = RecordFile(
+        path=Path("expectations/x.yaml"),
+        articles=(),
+        unverified="warn",
+        speakers=(Speaker(name="Lloyd Austin", aliases=("Austin",)),),
+        records=(AUSTIN, SERIOUS, CHA),
+        possible_misquote=policy,  # type: ignore[arg-type]
+    )
+    text = "“intentions to enter this war on behalf of Russia,” Austin said.\n"
+    attribution = quoted(text, "intentions to enter this war on behalf of Russia", "Austin")
+    result = Matcher(file, shown_path="x.yaml").check(
+        article="a", text=text, attributions=[attribution]
+    )
+    assert [f.level for f in result.findings] == levels
+    assert all(f.kind == "possible-misquote" for f in result.findings)
+
+
+def test_own_record_closeness_has_a_floor_of_three_in_four_words_kept() -> None:
+    # 4 of 5 words kept, in order: the same sentence with two words swapped round.
+    (close,) = judge("What exactly they are doing?", "Austin")
+    assert close.kind == "misquote"
+    # 4 of 6 kept: two words changed in six is a different sentence, only alike.
+    (loose,) = judge("What exactly are you people doing?", "Austin")
+    assert loose.kind == "possible-misquote"
