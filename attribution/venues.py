@@ -71,7 +71,7 @@ def _venue_regex() -> regex.Pattern[str]:
             (?:[\p{{L}}\-]+\s+){{0,2}}?                          #   in a (brief) video address
             (?:{noun_alt})s?
             (?:\s+(?:with|to|on|for)\s+(?:the\s+)?(?:{PLACE}|reporters|journalists))?
-          | (?i:in|at|from)\s+(?:the\s+)?{PLACE}                  # a place: in Rome
+          | (?i:in|at|from|outside)\s+(?:the\s+)?{PLACE}          # a place: in Rome
           | {PLATFORM_PREFIX}(?:{platform_alt})                   # a medium: on X, on CNN
         )
         (?![\p{{L}}\p{{N}}])
@@ -80,13 +80,16 @@ def _venue_regex() -> regex.Pattern[str]:
     )
 
 
-# Who a "told" cue was said to: reporters, or a named outlet ("told The War Zone").
+# Who a "told" cue was said to: an audience, which is no place ("told reporters outside
+# Downing Street" was said outside Downing Street), or a named outlet, which is the
+# medium ("told The War Zone").
 TOLD_OBJECT = regex.compile(
     r"""
     \s+
-    (?P<obj>
-        (?:reporters|journalists|the\s+press|the\s+media|lawmakers|supporters|a\s+crowd|the\s+crowd)
-      | (?:(?:the|a)\s+(?:[\p{Ll}\-]+\s+){0,3})?\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*){0,4}
+    (?: (?P<audience>reporters|journalists|the\s+press|the\s+media|lawmakers|supporters
+                    |a\s+crowd|the\s+crowd)                     # an audience: skipped
+      | (?P<obj>(?:(?:the|a)\s+(?:[\p{Ll}\-]+\s+){0,3})?
+                \p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*){0,4})  # an outlet: the medium
     )
     """,
     regex.VERBOSE,
@@ -155,11 +158,14 @@ def find_setting(text: str, frame: Frame, cue: Cue) -> Setting:
 def _venue_in(text: str, masked: str, start: int, end: int, told: bool) -> Span | None:
     """The first chain of venue phrases in ``[start, end)``, merged when adjacent."""
     chain_start = chain_end = -1
+    pos = start
     if told:
         m = TOLD_OBJECT.match(masked, start, end)
-        if m is not None and not DATE.fullmatch(m.group("obj")):
+        if m is not None and m.group("audience") is not None:
+            pos = m.end()
+        elif m is not None and not DATE.fullmatch(m.group("obj")):
             chain_start, chain_end = m.span("obj")
-    pos = chain_end if chain_end != -1 else start
+            pos = chain_end
     for m in _venue_regex().finditer(masked, pos, end):
         if DATE.fullmatch(masked, m.start(), m.end()) or _is_date_phrase(
             masked, m.start(), m.end()
