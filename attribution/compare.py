@@ -472,7 +472,7 @@ class Matcher:
                         ),
                     )
                 return record, ()  # nobody we can name for sure: no verdict
-        near = self._nearest(quote, credit.owners, n_words)
+        near = self._nearest(quote, credit.owners, n_words, named=credit.named)
         if near is not None:
             prepared, alignment, close = near
             kinds: list[Kind] = ["misquote" if close else "possible-misquote"]
@@ -496,7 +496,7 @@ class Matcher:
         )
 
     def _nearest(
-        self, quote: tuple[Token, ...], owners: frozenset[str], n_words: int
+        self, quote: tuple[Token, ...], owners: frozenset[str], n_words: int, *, named: bool
     ) -> tuple[_Prepared, Alignment, bool] | None:
         """The record this quote most plausibly garbles, if any, and whether closely.
 
@@ -524,7 +524,11 @@ class Matcher:
                 continue
             alignment = align(quote, p.words)
             stretch = alignment.end - alignment.start
-            long_enough = max(n_words, stretch) >= MIN_CLOSE_WORDS
+            # A dropped word may leave a quote one word short of the stretch it garbles;
+            # a quote the article credits by name to someone else must itself be long
+            # enough to be that sentence ("not there yet" is anyone's words).
+            other = named and not own
+            long_enough = (n_words if other else max(n_words, stretch)) >= MIN_CLOSE_WORDS
             close = long_enough and (
                 alignment.cost <= close_budget
                 # the credited speaker's sentence with a few words moved or swapped

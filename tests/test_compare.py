@@ -520,3 +520,29 @@ def test_own_record_closeness_has_a_floor_of_three_in_four_words_kept() -> None:
     # 4 of 6 kept: two words changed in six is a different sentence, only alike.
     (loose,) = judge("What exactly are you people doing?", "Austin")
     assert loose.kind == "possible-misquote"
+
+
+def test_a_three_word_quote_is_only_the_credited_speakers_own_sentence_cut_short() -> None:
+    record = Record(
+        id="quite",
+        speaker="John Smith",
+        text="I am just not quite there yet.",
+        venue=None,
+        date=None,
+        required=False,
+        line=1,
+    )
+    file = RecordFile(
+        path=Path("expectations/x.yaml"),
+        articles=(),
+        unverified="ignore",
+        speakers=(),
+        records=(record,),
+    )
+    text = "“not there yet” is what he said.\n"
+    for speaker, kinds in (("John Smith", ["misquote"]), ("Mike Pence", [])):
+        attribution = quoted(text, "not there yet", speaker)
+        result = Matcher(file, shown_path="x.yaml").check(
+            article="a", text=text, attributions=[attribution]
+        )
+        assert [f.kind for f in result.findings] == kinds, speaker
