@@ -37,13 +37,25 @@ TITLE_CONTEXT = regex.compile(
     r"""
     (?: (?<![\p{L}\p{N}]) \p{Lu}[\p{L}\p{N}.&\-]* ' s?    # NBC's 'Today', Reuters' 'Q'
       | (?<![\p{L}\p{N}]) (?:on|to|with|of|for|from|in|at|during|by)  # on 'Meet the Press'
+      | (?<![\p{L}\p{N}]) (?:a|an|the) [ \t]+ [\p{Ll}\-]+ [ \t]+        # a play called 'Q'
+        (?:called|named|titled|dubbed)
+      | (?<![\p{L}\p{N}]) (?:known[ \t]+as|aka|a\.k\.a\.)          # the hacker known as 'Q'
     ) [ \t]* $
     """,
     regex.VERBOSE,
 )
 
 # The words of a quotation, to tell a title ("Meet the Press") from speech.
-TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'.\-]*")
+TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.\-]*")
+
+# A nickname inside a name, Gov. C.L. 'Butch' Otter: a capitalised word ends just before
+# the quotation (searched with endpos) and another starts just after it.
+NAME_BEFORE_NICKNAME = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}.]*[ \t]+$")
+NAME_AFTER_NICKNAME = regex.compile(r"[ \t]+\p{Lu}\p{Ll}")
+
+# "told" before a title of two words or more: "told 'Fox and Friends'" (searched with
+# endpos at the opening mark); "told 'Yes'" stays speech.
+TOLD_TITLE = regex.compile(r"(?<![\p{L}\p{N}])told[ \t]*$")
 
 # Lower-case words a title may keep ("Bridge of Spies", "The Art of the Deal").
 TITLE_SMALL_WORDS = frozenset(words("title_small_words.txt"))
@@ -114,6 +126,14 @@ def not_speech(masked: str, q: Quotation) -> str | None:
         return "title"
     if TITLE_CONTEXT.search(masked, floor, q.open_mark):
         return "title"
+    if len(found) >= 2 and TOLD_TITLE.search(masked, floor, q.open_mark):
+        return "title"
+    if (
+        len(found) == 1
+        and NAME_BEFORE_NICKNAME.search(masked, floor, q.open_mark)
+        and NAME_AFTER_NICKNAME.match(masked, q.outer_end, ceiling)
+    ):
+        return "title"  # a nickname: Gov. C.L. 'Butch' Otter
     return None
 
 
