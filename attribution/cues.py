@@ -23,7 +23,7 @@ import regex
 
 from attribution.frame import QUOTE, Frame, Sentence
 from attribution.model import Cue, Span
-from attribution.wordlists import cue_pattern, table, words
+from attribution.wordlists import cue_pattern, table, trie_pattern, words
 
 # A word of the frame: letters and digits with inner apostrophes, periods and hyphens
 # (O'Brien, U.S., Jean-Pierre).
@@ -441,6 +441,27 @@ def _common_noun_end(masked: str, first: tuple[int, int], ceiling: int) -> int |
     return end
 
 
+def _before_verb(masked: str, np: tuple[int, int]) -> tuple[int, int]:
+    """A common-noun subject cut before its verb: "The governor denounced" -> "The governor".
+
+    The verb is a word in -ed, a cue word or an auxiliary; a name or pronoun is kept whole.
+    """
+    first = word_after(masked, np[0], np[1])
+    if first is not None and masked[first[0] : first[1]].lower() in DETERMINERS:
+        first = word_after(masked, first[1], np[1])  # "The governor": look past "The"
+    if first is None or is_capitalised(masked[first[0] : first[1]]):
+        return np
+    end = first[1]
+    cur = word_after(masked, end, np[1])
+    while cur is not None:
+        w = masked[cur[0] : cur[1]].lower()
+        if w.endswith("ed") or w in _cue_words() or w in BETWEEN_SUBJECT_AND_CUE:
+            break
+        end = cur[1]
+        cur = word_after(masked, end, np[1])
+    return np[0], end
+
+
 def _head(masked: str, np: tuple[int, int]) -> str:
     """The last word of a noun phrase ("a statement" -> "statement")."""
     w = word_before(masked, np[1], np[0])
@@ -512,7 +533,7 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
                 sentence=sent_span,
             )
         )
-    extra = _colon_cues(text, frame, out) + _byline_cues(text, frame)
+    extra = _colon_cues(text, frame, out) + _byline_cues(text, frame) + _claim_cues(text, frame)
     if extra:
         out = sorted([*out, *extra], key=lambda c: c.cue.start)
     return tuple(out)
@@ -613,6 +634,55 @@ def _proper_name(masked: str, run: tuple[int, int], sentence: Sentence) -> bool:
     return regex.search(rf"[\p{{Ll}},] {regex.escape(word)}\b", masked) is not None
 
 
+@cache
+def _claim_noun_pattern() -> regex.Pattern[str]:
+    """A noun of saying from claim_nouns.txt, whole word, maybe plural."""
+    body = trie_pattern(list(words("claim_nouns.txt")))
+    return regex.compile(rf"(?<![\p{{L}}\-])(?:{body})s?(?![\p{{L}}\-])")
+
+
+def _claim_cues(text: str, frame: Frame) -> list[Cue]:
+    """ "Grayson's claim that the vote was 'rigged'": the possessive name is the speaker.
+
+    Up to two modifiers may stand between ("Mr. Comey's most surprising suggestion");
+    the sentence must hold a quotation after the noun.
+    """
+    masked = frame.masked
+    if QUOTE not in masked:
+        return []
+    sentences = frame.sentences
+    starts = [s.start for s in sentences]
+    out: list[Cue] = []
+    for m in _claim_noun_pattern().finditer(masked):
+        sentence = _sentence_at(sentences, starts, m.start())
+        if sentence is None or QUOTE not in masked[m.end() : sentence.end]:
+            continue
+        owner = word_before(masked, m.start(), sentence.start)
+        for _ in range(2):  # "most surprising", "latest"
+            if owner is None or masked[owner[0] : owner[1]].endswith(("'s", "s'")):
+                break
+            if not masked[owner[0] : owner[1]].islower():
+                owner = None
+                break
+            owner = word_before(masked, owner[0], sentence.start)
+        if owner is None or not is_capitalised(masked[owner[0] : owner[1]]):
+            continue
+        w = masked[owner[0] : owner[1]]
+        if not w.endswith(("'s", "s'")):
+            continue
+        bare = (owner[0], owner[1] - (2 if w.endswith("'s") else 1))
+        run = name_run_before(masked, bare, sentence.start)
+        out.append(
+            Cue(
+                cue=Span.of(text, m.start(), m.end()),
+                mention=Span.of(text, *run),
+                rule="possessive-claim",
+                sentence=Span.of(text, sentence.start, sentence.end),
+            )
+        )
+    return out
+
+
 def _byline_cues(text: str, frame: Frame) -> list[Cue]:
     """Dash bylines after a quotation: '"Q" ― First Last' or a "- First Last." paragraph."""
     masked = frame.masked
@@ -699,6 +769,17 @@ def _mention_for(
             return None, "no-speaker"
     np = noun_phrase_before(masked, pos, sentence.start)
     if np is not None:
+        what = word_before(masked, np[0], sentence.start)
+        if (
+            what is not None
+            and masked[what[0] : what[1]].lower() == "what"
+            and masked[np[0] : np[1]].lower() in pronouns()
+        ):
+            # "Cruz has railed against what he calls the 'Washington cartel'": the
+            # pronoun stands for the clause's subject, who is the speaker.
+            subject = clause_subject(masked, sentence, what[0])
+            if subject is not None and subject[1] <= what[0]:
+                return _before_verb(masked, subject), "what-they-call"
         return np, "speaker-cue"
     w = word_before(masked, pos, sentence.start)
     if w is not None and masked[w[0] : w[1]].lower() in ("and", "but", "then"):
