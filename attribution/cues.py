@@ -758,7 +758,8 @@ def _mention_for(
         if np is not None and _head(masked, np).lower() in DOCUMENTS:
             return None, "according-to-document"  # "according to the report": no one
         return np, "according-to"
-    inverted_ok = not cue.startswith(("told", "tell"))
+    # "told" takes its listener after it; a participle ("..., saying in a post") its object.
+    inverted_ok = not cue.startswith(("told", "tell")) and not cue.endswith("ing")
     if inverted_ok and _after_quote_or_start(masked, sentence, start):
         np = noun_phrase_after(masked, end, sentence.end)
         if np is not None:
