@@ -105,6 +105,12 @@ INTRODUCTORY = regex.compile(
 # participle later in the sentence shares ("Hollande said Tuesday, noting ...").
 SUBJECT_FIRST_RULES = frozenset({"speaker-cue", "speaker-appositive-cue"})
 
+# Words after which a quotation inside a sentence reports someone's words rather than
+# naming a term: "defended his comments as being 'sarcastic'", "vowed to 'fight ...'".
+INTRODUCES_WORDS = frozenset(
+    {"that", "as", "to", "be", "is", "was", "were", "are", "being", "been", "because", "if"}
+)
+
 # A colon that introduces a quotation: in the same sentence ("X interjected: 'Q'") or at the
 # end of a paragraph whose next paragraph opens with one ("X issued the following
 # statement:" then the statement).
@@ -552,6 +558,8 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
         *_byline_cues(text, frame, starts),
         *_claim_cues(text, frame, starts),
     ]
+    cued = {c.sentence.start for c in [*out, *extra]}
+    extra.extend(_subject_cues(text, frame, cued))
     if extra:
         out = sorted([*out, *extra], key=lambda c: c.cue.start)
     return tuple(out)
@@ -623,22 +631,69 @@ def _colon_speaker(
         if ((at_start and short) or after_dash) and _proper_name(masked, run, sentence):
             return run, "name-colon"  # "Pollsters agree - Carl Ruiz: 'Q'"
         # otherwise the name is an object ("told the newspaper NRC Handelsblad:")
-    subject = clause_subject(masked, sentence, colon)
-    if subject is None or not SUBJECT_THEN_VERB.match(masked, subject[1], colon):
-        return None, "no-speaker"  # "Calif., a familiar voice ...": no subject and verb
+    subject = sentence_subject(masked, sentence, colon)
+    return subject, "colon-clause-subject" if subject is not None else "no-speaker"
+
+
+def sentence_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, int] | None:
+    """The subject of a sentence's main clause when it is plainly one: a pronoun, a name
+    or "the/a ..." noun phrase followed by a lower-case word (its verb), or None."""
+    subject = clause_subject(masked, sentence, before)
+    if subject is None or not SUBJECT_THEN_VERB.match(masked, subject[1], before):
+        return None  # "Calif., a familiar voice ...": no subject and verb
     head = masked[subject[0] : subject[1]]
     low = head.lower()
     if low in pronouns():
         if pronouns()[low] in ("relative", "group") and low != "they":
-            return None, "no-speaker"  # "It's not enough ...:", "which ...:"
-        return subject, "colon-clause-subject"
+            return None  # "It's not enough ...:", "which ...:"
+        return subject
     if head.islower() and masked[subject[0] : subject[1]].split()[0] not in DETERMINERS:
-        return None, "no-speaker"  # "Then, later that month on CNN:"
+        return None  # "Then, later that month on CNN:"
     if is_capitalised(head) and not _proper_name(masked, subject, sentence):
-        return None, "no-speaker"  # "Wait, it gets better:": a capital opens the sentence
+        return None  # "Wait, it gets better:": a capital opens the sentence
     if _head(masked, subject).lower() in NOT_A_SPEAKER | DOCUMENTS:
-        return None, "no-speaker"
-    return subject, "colon-clause-subject"
+        return None
+    return _before_verb(masked, subject)
+
+
+def _subject_cues(text: str, frame: Frame, cued: set[int]) -> list[Cue]:
+    """A sentence with no cue that holds a quotation after its own words: its subject
+    ("Trump later defended his comments as being 'sarcastic'"), never the speaker of
+    the sentence before. The cue is the verb after the subject."""
+    masked = frame.masked
+    out: list[Cue] = []
+    for sentence in frame.sentences:
+        if sentence.start in cued:
+            continue
+        at = masked.find(QUOTE, sentence.start, sentence.end)
+        if at < 0 or not masked[sentence.start : at].strip(" \t,\u2014\u2013-"):
+            continue  # no quotation, or one that opens the sentence: a split quote's
+        subject = sentence_subject(masked, sentence, at)
+        verb = word_after(masked, subject[1], at) if subject is not None else None
+        if subject is None or verb is None:
+            continue
+        words = _reports_words(masked, at)
+        out.append(
+            Cue(
+                cue=Span.of(text, *verb),
+                # "Reyes won a 'virtual tie'": a term, no one's words; the sentence has a
+                # subject of its own, so it borrows no speaker from the one before either.
+                mention=Span.of(text, *subject) if words else None,
+                rule="sentence-subject" if words else "sentence-subject-term",
+                sentence=Span.of(text, sentence.start, sentence.end),
+            )
+        )
+    return out
+
+
+def _reports_words(masked: str, at: int) -> bool:
+    """Whether the quotation at ``at`` reads as someone's words, not a term: it follows a
+    colon or a word that introduces words ("that", "as", "to", "is", "being")."""
+    before = masked[max(0, at - 12) : at].rstrip(" \t")
+    if before.endswith((":", ",")):
+        return True
+    words_before = before.split()
+    return bool(words_before) and words_before[-1].lower() in INTRODUCES_WORDS
 
 
 def _proper_name(masked: str, run: tuple[int, int], sentence: Sentence) -> bool:
