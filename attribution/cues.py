@@ -109,6 +109,7 @@ SUBJECT_FIRST_RULES = frozenset({"speaker-cue", "speaker-appositive-cue"})
 # naming a term: "defended his comments as being 'sarcastic'", "vowed to 'fight ...'".
 INTRODUCES_WORDS = frozenset(
     {"that", "as", "to", "be", "is", "was", "were", "are", "being", "been", "because", "if"}
+    | {"for", "become", "becoming", "became", "remains", "remained", "seemed", "sounded"}
 )
 
 # A colon that introduces a quotation: in the same sentence ("X interjected: 'Q'") or at the
@@ -496,12 +497,17 @@ def _after_quote_or_start(masked: str, sentence: Sentence, cue_start: int) -> bo
 
 
 def _appositive_subject(masked: str, sentence: Sentence, comma: int) -> tuple[int, int] | None:
-    """'Victor Cha, a scholar at CSIS, noted': the name before an appositive."""
+    """'Victor Cha, a scholar at CSIS, noted': the name before an appositive.
+
+    The appositive may stand between dashes too ("Gingrich — mentioned as a running
+    mate — told Fox News"): ``comma`` is then the closing dash.
+    """
+    mark = masked[comma]
     floor = max(sentence.start, comma - 200)
     j = comma - 1
     while j > floor:
         ch = masked[j]
-        if ch == ",":
+        if ch == mark:
             np = noun_phrase_before(masked, j, sentence.start)
             if np is not None:
                 head = masked[np[0] : np[1]]
@@ -825,6 +831,12 @@ def _mention_for(
             w = word_before(masked, np[0], sentence.start)
             if w is not None and masked[w[0] : w[1]].lower() == "with":
                 return np, "with-participle"  # "..., with Sen. John McCain calling it 'Q'"
+            head = masked[np[0] : np[1]]
+            gap = masked[max(sentence.start, np[0] - 3) : np[0]].rstrip(" \t")
+            if gap[-1:] in (",", "\u2014", "\u2013") and (
+                is_capitalised(head) or head.lower() in pronouns()
+            ):
+                return np, "absolute-participle"  # "... together, Ryan saying he was 'Q'"
         if earlier is not None:
             return earlier, "participle-cue-subject"  # "Hollande said ..., noting 'Q'"
         subject = clause_subject(masked, sentence, start)
@@ -851,6 +863,10 @@ def _mention_for(
                 return np, "comma-cue-speaker"
         if _after_quote_or_start(masked, sentence, i):
             return None, "no-speaker"
+    elif i > sentence.start and masked[i - 1] in "\u2014\u2013":
+        np = _appositive_subject(masked, sentence, i - 1)
+        if np is not None:
+            return np, "speaker-appositive-cue"
     np = noun_phrase_before(masked, pos, sentence.start)
     if np is not None:
         what = None
