@@ -92,7 +92,10 @@ INTRODUCTORY = regex.compile(
           |Shortly|Moments|Minutes|Hours|Days|Weeks|Months|Years|Just|Back|Then|Instead
           |Meanwhile|However|Still|Yet|Now|Today|Yesterday|Also|Again|Separately|Indeed
           |Reached|Contacted|Pressed|Questioned|Interviewed|Continuing|Weighing|Campaigning
-          |Commenting|Reflecting|Discussing|Defending|Explaining|Visiting|Facing)\b
+          |Commenting|Reflecting|Discussing|Defending|Explaining|Visiting|Facing
+          |Immediately|Soon|Afterward|Afterwards|Previously|Recently|Ultimately|Finally
+          |Eventually|Initially|Originally|Moreover|Furthermore|Nevertheless|Nonetheless
+          |Perhaps|Apparently|Notably|Privately|Publicly)\b
                                                                           # a leading phrase
          [^,\x1a]{0,160}, \s*                                         # up to its comma
     )
@@ -184,6 +187,10 @@ BYLINE_END = regex.compile(r"[ \t]*(?:[.,(]|\r?\n|$)")
 
 # "he's", "she'd", "they've": a pronoun with a contracted auxiliary, written as one word.
 CONTRACTED_PRONOUN = regex.compile(r"(?P<pronoun>\p{L}+)'(?:s|d|ll|re|ve|m)", regex.IGNORECASE)
+
+
+# A conjunction opening a sentence, before its subject: "And Mr. Christie gloated: ...".
+LEADING_CONJUNCTION = regex.compile(r"(?:And|But|So|Yet|Or|Then|Still)[ \t]+(?=\p{Lu})")
 
 
 @cache
@@ -425,6 +432,9 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
     pos = sentence.start
     while pos < before and (masked[pos] == QUOTE or masked[pos] in " ,\u2014\u2013-:"):
         pos += 1
+    conjunction = LEADING_CONJUNCTION.match(masked, pos, before)
+    if conjunction is not None:
+        pos = conjunction.end()  # "And Mr. Christie gloated: ..."
     m = INTRODUCTORY.match(masked, pos, before)
     if m:
         pos = m.end()
@@ -543,7 +553,21 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
         if start < sentence.start or end > sentence.end:
             continue  # between sentences, or running over a sentence end
         if m.group()[0].isupper() and not m.group().startswith("According"):
-            continue  # "the United States", "Says" in a title: a cue is lower case
+            np = _opening_inverted(masked, sentences[index], start, end)
+            if np is None:
+                continue  # "the United States", "Says" in a title: a cue is lower case
+            if sent_span is None:
+                sent_span = Span.of(text, sentence.start, sentence.end)
+                earlier = None
+            out.append(
+                Cue(
+                    cue=Span.of(text, start, end),
+                    mention=Span.of(text, *np),
+                    rule="opening-cue-speaker",  # "Stated Stone: 'Q'"
+                    sentence=sent_span,
+                )
+            )
+            continue
         if sent_span is None:
             sent_span = Span.of(text, sentence.start, sentence.end)
             earlier = None  # a new sentence: no cue before this one in it
@@ -799,6 +823,20 @@ def _byline_cues(text: str, frame: Frame, starts: list[int]) -> list[Cue]:
             )
         )
     return out
+
+
+def _opening_inverted(
+    masked: str, sentence: Sentence, start: int, end: int
+) -> tuple[int, int] | None:
+    """ "Stated Stone: 'Q'", "Continued Stone, 'Q'": a capitalised cue opening its sentence,
+    then a name and a colon or comma before a quotation."""
+    if start != sentence.start and masked[sentence.start : start].strip():
+        return None
+    np = noun_phrase_after(masked, end, sentence.end)
+    if np is None or not is_capitalised(masked[np[0] : np[1]]):
+        return None
+    after = masked[np[1] : np[1] + 6].lstrip(" \t")
+    return np if after[:1] in (":", ",") and QUOTE in after[1:] else None
 
 
 def _mention_for(
