@@ -294,6 +294,8 @@ def _nearest_cue(sentence: _Sentence, q: Quotation, masked: str, start: int) -> 
     """
     k = bisect_right(sentence.positions, q.open_mark)
     after = sentence.cues[k] if k < len(sentence.cues) else None
+    if after is not None and after.mention.text.lower() in RELATIVE:
+        after = None  # "a 'paperwork error' that was reported": a clause about the words
     if after is not None and _adjacent(masked, q, after):
         return after
     if k == 0:
