@@ -65,6 +65,9 @@ OUTER_RULES = frozenset({"speaker-cue", "speaker-appositive-cue"})
 # their speaker said ("X said Y called it 'Q'"); not "called", "praised", "thanked".
 OUTER_CUES = frozenset(words("clause_cues.txt"))
 
+# A quotation standing alone as a paragraph of at most this many words is a subhead.
+SUBHEAD_WORDS = 5
+
 # Colon cues: a paragraph that ends with one introduces the quotation opening the next.
 COLON_RULES = frozenset({"colon-clause-subject", "name-colon", "label-colon"})
 
@@ -257,7 +260,7 @@ def link(
         if chosen is not None:
             rule, why = chosen.origin, "cue in the same sentence"
         else:
-            (rule, chosen), why = _neighbour(frame, si, info, paragraphs)
+            (rule, chosen), why = _neighbour(frame, si, info, paragraphs, q)
         out.append(_attribute(q, rule, chosen, why, setting_of))
         if chosen is not None:
             info[si].add(
@@ -341,7 +344,7 @@ def _distance(event: _Event, q: Quotation) -> int:
 
 
 def _neighbour(
-    frame: Frame, si: int, info: list[_Sentence], paragraphs: _Paragraphs
+    frame: Frame, si: int, info: list[_Sentence], paragraphs: _Paragraphs, q: Quotation
 ) -> tuple[tuple[str, _Event | None], str]:
     """The rule and event that attribute a quotation whose sentence has no cue."""
     sentences = frame.sentences
@@ -368,6 +371,8 @@ def _neighbour(
             return ("dash-byline", byline), why
     first_of_para = paragraphs.first[para]
     opens_paragraph = first_of_para == si and frame.masked[sentences[si].start] == QUOTE
+    if opens_paragraph and _subhead(frame, si, q):
+        return ("unattributed", None), "a short quotation standing alone: a subhead"
     if opens_paragraph and not paragraphs.cued[para] and si > 0:
         ending = info[si - 1]  # the last sentence of the paragraph before
         if sentences[si - 1].paragraph == para - 1 and ending.last is not None:
@@ -389,6 +394,19 @@ def _neighbour(
             why = "a paragraph of quotation continues the previous paragraph's speaker"
             return ("continues-previous-paragraph", person or ending.last), why
     return ("unattributed", None), "no cue nearby names a speaker"
+
+
+def _subhead(frame: Frame, si: int, q: Quotation) -> bool:
+    """A paragraph that is nothing but a few quoted words ("'A healthy environment.'"):
+    a subhead or a pull quote, which continues no one."""
+    sentence = frame.sentences[si]
+    alone = q.open_mark <= sentence.start and q.outer_end >= sentence.end
+    last_of_paragraph = si + 1 == len(frame.sentences) or (
+        frame.sentences[si + 1].paragraph != sentence.paragraph
+    )
+    introduced = frame.masked[max(0, sentence.start - 6) : sentence.start].rstrip().endswith(":")
+    short = len(q.span.text.split()) <= SUBHEAD_WORDS
+    return alone and last_of_paragraph and short and not introduced  # "X interjected:" then it
 
 
 def _attribute(

@@ -159,6 +159,13 @@ BYLINE_LOOKAHEAD = 8
 # finds a run of one literal character fastest.
 QUOTE_RUN = re.compile(QUOTE + "+")
 
+# Closing marks (and spaces) stripped to see how a quotation's words end.
+CLOSING_MARKS = "\"'\u201d\u2019\u00bb\u203a \t"
+
+# A verb in the past or present tense right after a quotation's speaker: "Trump barked",
+# "an angry Hollande retaliated", "he went on" (ends in -ed or -s, or a common irregular).
+VERB_AFTER_SPEAKER = regex.compile(r"\p{Ll}+(?:ed|s)|went|shot|spoke|wrote|said|told")
+
 # How far before a quotation a possessive "claim" may stand.
 CLAIM_REACH = 200
 
@@ -589,6 +596,8 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
         *_claim_cues(text, frame, starts),
     ]
     cued = {c.sentence.start for c in [*out, *extra]}
+    extra.extend(_quote_verb_cues(text, frame, cued, starts))
+    cued = {c.sentence.start for c in [*out, *extra]}
     extra.extend(_subject_cues(text, frame, cued))
     if extra:
         out = sorted([*out, *extra], key=lambda c: c.cue.start)
@@ -684,6 +693,38 @@ def sentence_subject(masked: str, sentence: Sentence, before: int) -> tuple[int,
     if _head(masked, subject).lower() in NOT_A_SPEAKER | DOCUMENTS:
         return None
     return _before_verb(masked, subject)
+
+
+def _quote_verb_cues(text: str, frame: Frame, cued: set[int], starts: list[int]) -> list[Cue]:
+    """'"Go back to Univision," Trump barked': a quotation that ends in a comma, "!" or
+    "?", then a name or pronoun and a verb the cue list lacks. The cue is the verb."""
+    masked = frame.masked
+    out: list[Cue] = []
+    for run_of_quote in QUOTE_RUN.finditer(masked):
+        words = text[run_of_quote.start() : run_of_quote.end()].rstrip(CLOSING_MARKS)
+        if words[-1:] not in (",", "!", "?"):
+            continue
+        sentence = _sentence_at(frame.sentences, starts, run_of_quote.end())
+        if sentence is None or sentence.start in cued:
+            continue
+        np = noun_phrase_after(masked, run_of_quote.end(), sentence.end)
+        if np is None:
+            continue
+        head = masked[np[0] : np[1]]
+        if not (is_capitalised(head.split()[-1]) or head.lower() in pronouns()):
+            continue  # a name or a pronoun speaks: "the plan won", not "the plan"
+        verb = word_after(masked, np[1], sentence.end)
+        if verb is None or not VERB_AFTER_SPEAKER.fullmatch(masked, verb[0], verb[1]):
+            continue
+        out.append(
+            Cue(
+                cue=Span.of(text, *verb),
+                mention=Span.of(text, *np),
+                rule="quote-subject-verb",
+                sentence=Span.of(text, sentence.start, sentence.end),
+            )
+        )
+    return out
 
 
 def _subject_cues(text: str, frame: Frame, cued: set[int]) -> list[Cue]:
