@@ -40,8 +40,9 @@ NOT_A_SPEAKER = frozenset(words("not_speakers.txt"))
 # A party affiliation in brackets after a politician's name, US style: "Sen. Tammy Baldwin
 # (D-Wis.) said", "Gov. John Kasich (R-OH), said", "Bernie Sanders (I-Vt.)".
 PARTY = r"""
-    \( \s* (?:D|R|I|Dem|Rep|Ind|DFL) \s* [-\u2013\u2014] \s*   # the party's letter and a dash
-    (?: \p{Lu}[\p{L}.]* (?:[ ]\p{Lu}[\p{L}.]*)? )? \s* \)      # the state, maybe left out
+    \( \s* (?:D|R|I|Dem|Rep|Ind|DFL)                            # the party's letter
+    (?: \s* [-\u2013\u2014] \s*                                  # a dash and the state,
+        (?: \p{Lu}[\p{L}.]* (?:[ ]\p{Lu}[\p{L}.]*)? )? )? \s* \)  #   maybe left out: "(D)"
 """
 
 # A party affiliation ending just before a cue or an appositive comma (searched with
@@ -95,7 +96,7 @@ INTRODUCTORY = regex.compile(
           |Commenting|Reflecting|Discussing|Defending|Explaining|Visiting|Facing
           |Immediately|Soon|Afterward|Afterwards|Previously|Recently|Ultimately|Finally
           |Eventually|Initially|Originally|Moreover|Furthermore|Nevertheless|Nonetheless
-          |Perhaps|Apparently|Notably|Privately|Publicly)\b
+          |Perhaps|Apparently|Notably|Privately|Publicly|Here|There)\b
                                                                           # a leading phrase
          [^,\x1a]{0,160}, \s*                                         # up to its comma
     )
@@ -197,7 +198,9 @@ CONTRACTED_PRONOUN = regex.compile(r"(?P<pronoun>\p{L}+)'(?:s|d|ll|re|ve|m)", re
 
 
 # A conjunction opening a sentence, before its subject: "And Mr. Christie gloated: ...".
-LEADING_CONJUNCTION = regex.compile(r"(?:And|But|So|Yet|Or|Then|Still)[ \t]+(?=\p{Lu})")
+LEADING_CONJUNCTION = regex.compile(
+    r"(?:And|But|So|Yet|Or|Then|Still)[ \t]+(?=\p{Lu}|(?:he|she|they|we)\b)"
+)
 
 
 @cache
@@ -530,8 +533,16 @@ def _appositive_subject(masked: str, sentence: Sentence, comma: int) -> tuple[in
                 head = masked[np[0] : np[1]]
                 if is_capitalised(head) or head.lower() in pronouns():
                     return np
-            return None
+            if mark != ",":
+                return None
+            # "Giovanni Vian, the editor of the paper, L'Osservatore Romano, said": a
+            # description holds commas of its own; the name stands before them all.
         j -= 1
+    if mark == ",":
+        # "Another delegate on the slate, Jim Poolman, said": the name is the appositive.
+        np = noun_phrase_before(masked, comma, sentence.start)
+        if np is not None and is_capitalised(masked[np[0] : np[1]]):
+            return np
     return None
 
 
