@@ -414,7 +414,15 @@ def noun_phrase_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | 
     if low in pronouns():
         return first if pronouns()[low] != "relative" else None
     if is_capitalised(text) and low not in _function_words():
-        return _name_run_after(masked, first, ceiling)
+        run = _name_run_after(masked, first, ceiling)
+        # "Ohio State University professor Paul Beck": an organisation, a lower-case
+        # title, then the name.
+        title = word_after(masked, run[1], ceiling)
+        if title is not None and masked[title[0] : title[1]].capitalize() in titles():
+            name = word_after(masked, title[1], ceiling)
+            if name is not None and _name_word(masked[name[0] : name[1]]):
+                return run[0], _name_run_after(masked, name, ceiling)[1]
+        return run
     # Lowercase modifiers then a name or a head noun: "psychologist Alvord",
     # "the campaign's spokesman".
     cur = first
