@@ -20,35 +20,41 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
-from attribution.cues import INTRODUCTORY
+from attribution.cues import INTRODUCTORY, keeps_period, word_after
 from attribution.frame import QUOTE, Frame
 from attribution.model import Attribution, Cue, Quotation, Span
 from attribution.speakers import Speaker
 from attribution.venues import Setting
-from attribution.wordlists import trie_pattern, words
-
-# What stands right before the title of a show, book or song (searched with ``endpos`` at
-# the opening mark): an outlet's possessive or a preposition of appearing.
-TITLE_CONTEXT = regex.compile(
-    r"""
-    (?: (?<![\p{L}\p{N}]) \p{Lu}[\p{L}\p{N}.&\-]* ' s?    # NBC's 'Today', Reuters' 'Q'
-      | (?<![\p{L}\p{N}]) (?:on|to|with|of|for|from|in|at|during|by)  # on 'Meet the Press'
-    ) [ \t]* $
-    """,
-    regex.VERBOSE,
-)
+from attribution.wordlists import words
 
 # The words of a quotation, to tell a title ("Meet the Press") from speech.
-TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'.\-]*")
+TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.\-]*")
 
 # Lower-case words a title may keep ("Bridge of Spies", "The Art of the Deal").
 TITLE_SMALL_WORDS = frozenset(words("title_small_words.txt"))
 TITLE_MAX_WORDS = 10
 SCARE_MAX_WORDS = 5
+
+# Word lists read right around a quotation (see not_speech).
+SCARE_MARKERS = frozenset(w.lower() for w in words("scare_quote_markers.txt"))
+TITLE_NOUNS = frozenset(w.lower() for w in words("title_nouns.txt"))
+TITLE_FOLLOWERS = frozenset(w.lower() for w in words("title_followers.txt"))
+
+# Characters that end the run of words before a quotation, and those stripped off a word.
+WORD_STOPS = frozenset('.!?;:()[]\x1a"\u2014\u2013')
+WORD_STRIP = '.,;:()[]"\x1a'
+
+# Prepositions of appearing before a title: on 'Meet the Press', to 'CBS This Morning'.
+TITLE_PREPOSITIONS = frozenset(
+    {"on", "to", "with", "of", "for", "from", "in", "at", "during", "by", "aka"}
+)
+
+# Verbs that name a work after a common noun: "a play called 'Q'", "a show titled 'Q'".
+NAMING_VERBS = frozenset({"called", "named", "titled", "dubbed"})
+ARTICLES = frozenset({"a", "an", "the"})
 
 
 # Rules whose cue heads a main reporting clause that can hold another one
@@ -58,6 +64,9 @@ OUTER_RULES = frozenset({"speaker-cue", "speaker-appositive-cue"})
 # Verbs that take a reported clause as their object, so a cue after them reports what
 # their speaker said ("X said Y called it 'Q'"); not "called", "praised", "thanked".
 OUTER_CUES = frozenset(words("clause_cues.txt"))
+
+# A quotation standing alone as a paragraph of at most this many words is a subhead.
+SUBHEAD_WORDS = 5
 
 # Colon cues: a paragraph that ends with one introduces the quotation opening the next.
 COLON_RULES = frozenset({"colon-clause-subject", "name-colon", "label-colon"})
@@ -82,38 +91,77 @@ COORDINATION = regex.compile(
 )
 
 
-@cache
-def _before_pattern(name: str) -> regex.Pattern[str]:
-    """A word from list ``name`` ending just before a quotation, maybe with a comma."""
-    body = trie_pattern(list(words(name)))
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}\-])(?:{body})[ \t]*,?[ \t]*$", regex.IGNORECASE)
+def _words_before(masked: str, pos: int, count: int) -> tuple[list[str], bool]:
+    """Up to ``count`` words ending before ``pos`` (nearest first), and whether a comma
+    stands between the last of them and ``pos`` ("his book, 'Q'").
 
-
-@cache
-def _after_pattern() -> regex.Pattern[str]:
-    """A noun from title_followers.txt right after a quotation ("the 'Avatar' star")."""
-    body = trie_pattern(list(words("title_followers.txt")))
-    return regex.compile(rf"[ \t]+(?:{body})(?![\p{{L}}\p{{N}}\-])")
+    String methods only: this runs for every quotation.
+    """
+    chunk = masked[max(0, pos - 60) : pos]
+    chunk = chunk[chunk.rfind("\n") + 1 :].rstrip(" \t")  # this line only
+    comma = chunk.endswith(",")
+    if comma:
+        chunk = chunk[:-1].rstrip(" \t")
+    if chunk[-1:] == "." and keeps_period(chunk.rsplit(None, 1)[-1]):
+        pass  # "Gov. C.L. 'Butch' Otter": an initial, not a sentence's end
+    elif not chunk or chunk[-1] in WORD_STOPS:
+        return [], comma  # the line's start, punctuation or a quotation right before it
+    found = chunk.rsplit(None, count)[-count:]
+    found.reverse()
+    out: list[str] = []
+    for word in found:
+        if word[-1:] in WORD_STOPS and out:
+            break
+        out.append(word.strip(WORD_STRIP))
+        if word[:1] in WORD_STOPS:
+            break
+    return out, comma
 
 
 def not_speech(masked: str, q: Quotation) -> str | None:
-    """Why a quotation is no one's words ("title", "scare-quote"), or None for speech."""
-    floor = max(0, q.open_mark - 40)
+    """Why a quotation is no one's words ("title", "scare-quote"), or None for speech.
+
+    Read from the words right around it: a marker before it ("so-called", "the term"),
+    a noun after it ("the 'Avatar' star"), or, for words in title case, a work's noun
+    ("his book"), an outlet's possessive ("NBC's"), a preposition of appearing ("on"),
+    "a play called", "known as", "told" or a name around it (a nickname).
+    """
+    before, comma = _words_before(masked, q.open_mark, 1)
+    word = before[0] if before else ""
+    first = word.lower()
+    if first in SCARE_MARKERS:
+        return "scare-quote"
     quoted = q.span.text
-    bare = quoted[-1:] not in ".,!?;:\u2026"
-    if _before_pattern("scare_quote_markers.txt").search(masked, floor, q.open_mark):
-        return "scare-quote"
-    ceiling = min(len(masked), q.outer_end + 30)
-    followed = bare and _after_pattern().match(masked, q.outer_end, ceiling) is not None
-    found = TITLE_WORD.findall(quoted)
-    if followed and len(found) <= SCARE_MAX_WORDS:
-        return "scare-quote"
-    if not _title_cased(found):
+    following = ""
+    if quoted[-1:] not in ".,!?;:\u2026":  # bare words: maybe a name used as a modifier
+        after = word_after(masked, q.outer_end, min(len(masked), q.outer_end + 30))
+        following = masked[after[0] : after[1]] if after is not None else ""
+        if following.lower() in TITLE_FOLLOWERS and quoted.count(" ") < SCARE_MAX_WORDS:
+            return "scare-quote"
+    if not quoted[:1].isupper() or not _title_cased(TITLE_WORD.findall(quoted)):
         return None
-    if _before_pattern("title_nouns.txt").search(masked, floor, q.open_mark):
+    if first in TITLE_NOUNS:
         return "title"
-    if TITLE_CONTEXT.search(masked, floor, q.open_mark):
-        return "title"
+    if comma or not word:
+        return None
+    if word[:1].isupper() and (word.endswith("'s") or word.endswith("'")):
+        return "title"  # NBC's 'Today'
+    if first in TITLE_PREPOSITIONS:
+        return "title"  # on 'Meet the Press'
+    if first in NAMING_VERBS or first == "as":
+        more, _ = _words_before(masked, q.open_mark, 3)
+        if first == "as" and len(more) >= 2 and more[1].lower() == "known":
+            return "title"  # the hacker known as 'Q'
+        if first != "as" and len(more) == 3 and more[2].lower() in ARTICLES:
+            return "title"  # a play called 'Q'
+    if first == "told" and " " in quoted.strip():
+        return "title"  # told 'Fox and Friends'
+    if word[:1].isupper() and " " not in quoted.strip():
+        if not following:
+            after = word_after(masked, q.outer_end, min(len(masked), q.outer_end + 30))
+            following = masked[after[0] : after[1]] if after is not None else ""
+        if following[:1].isupper() and following[1:2].islower():
+            return "title"  # a nickname: Gov. C.L. 'Butch' Otter
     return None
 
 
@@ -212,7 +260,7 @@ def link(
         if chosen is not None:
             rule, why = chosen.origin, "cue in the same sentence"
         else:
-            (rule, chosen), why = _neighbour(frame, si, info, paragraphs)
+            (rule, chosen), why = _neighbour(frame, si, info, paragraphs, q)
         out.append(_attribute(q, rule, chosen, why, setting_of))
         if chosen is not None:
             info[si].add(
@@ -249,6 +297,8 @@ def _nearest_cue(sentence: _Sentence, q: Quotation, masked: str, start: int) -> 
     """
     k = bisect_right(sentence.positions, q.open_mark)
     after = sentence.cues[k] if k < len(sentence.cues) else None
+    if after is not None and after.mention.text.lower() in RELATIVE:
+        after = None  # "a 'paperwork error' that was reported": a clause about the words
     if after is not None and _adjacent(masked, q, after):
         return after
     if k == 0:
@@ -294,7 +344,7 @@ def _distance(event: _Event, q: Quotation) -> int:
 
 
 def _neighbour(
-    frame: Frame, si: int, info: list[_Sentence], paragraphs: _Paragraphs
+    frame: Frame, si: int, info: list[_Sentence], paragraphs: _Paragraphs, q: Quotation
 ) -> tuple[tuple[str, _Event | None], str]:
     """The rule and event that attribute a quotation whose sentence has no cue."""
     sentences = frame.sentences
@@ -321,6 +371,8 @@ def _neighbour(
             return ("dash-byline", byline), why
     first_of_para = paragraphs.first[para]
     opens_paragraph = first_of_para == si and frame.masked[sentences[si].start] == QUOTE
+    if opens_paragraph and _subhead(frame, si, q):
+        return ("unattributed", None), "a short quotation standing alone: a subhead"
     if opens_paragraph and not paragraphs.cued[para] and si > 0:
         ending = info[si - 1]  # the last sentence of the paragraph before
         if sentences[si - 1].paragraph == para - 1 and ending.last is not None:
@@ -342,6 +394,19 @@ def _neighbour(
             why = "a paragraph of quotation continues the previous paragraph's speaker"
             return ("continues-previous-paragraph", person or ending.last), why
     return ("unattributed", None), "no cue nearby names a speaker"
+
+
+def _subhead(frame: Frame, si: int, q: Quotation) -> bool:
+    """A paragraph that is nothing but a few quoted words ("'A healthy environment.'"):
+    a subhead or a pull quote, which continues no one."""
+    sentence = frame.sentences[si]
+    alone = q.open_mark <= sentence.start and q.outer_end >= sentence.end
+    last_of_paragraph = si + 1 == len(frame.sentences) or (
+        frame.sentences[si + 1].paragraph != sentence.paragraph
+    )
+    introduced = frame.masked[max(0, sentence.start - 6) : sentence.start].rstrip().endswith(":")
+    short = len(q.span.text.split()) <= SUBHEAD_WORDS
+    return alone and last_of_paragraph and short and not introduced  # "X interjected:" then it
 
 
 def _attribute(

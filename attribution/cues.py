@@ -16,6 +16,7 @@ as cues and every span found is a span of the original text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import cache
 
@@ -23,7 +24,7 @@ import regex
 
 from attribution.frame import QUOTE, Frame, Sentence
 from attribution.model import Cue, Span
-from attribution.wordlists import cue_pattern, table, words
+from attribution.wordlists import cue_pattern, table, trie_pattern, words
 
 # A word of the frame: letters and digits with inner apostrophes, periods and hyphens
 # (O'Brien, U.S., Jean-Pierre).
@@ -39,8 +40,9 @@ NOT_A_SPEAKER = frozenset(words("not_speakers.txt"))
 # A party affiliation in brackets after a politician's name, US style: "Sen. Tammy Baldwin
 # (D-Wis.) said", "Gov. John Kasich (R-OH), said", "Bernie Sanders (I-Vt.)".
 PARTY = r"""
-    \( \s* (?:D|R|I|Dem|Rep|Ind|DFL) \s* [-\u2013\u2014] \s*   # the party's letter and a dash
-    (?: \p{Lu}[\p{L}.]* (?:[ ]\p{Lu}[\p{L}.]*)? )? \s* \)      # the state, maybe left out
+    \( \s* (?:D|R|I|Dem|Rep|Ind|DFL)                            # the party's letter
+    (?: \s* [-\u2013\u2014] \s*                                  # a dash and the state,
+        (?: \p{Lu}[\p{L}.]* (?:[ ]\p{Lu}[\p{L}.]*)? )? )? \s* \)  #   maybe left out: "(D)"
 """
 
 # A party affiliation ending just before a cue or an appositive comma (searched with
@@ -91,7 +93,10 @@ INTRODUCTORY = regex.compile(
           |Shortly|Moments|Minutes|Hours|Days|Weeks|Months|Years|Just|Back|Then|Instead
           |Meanwhile|However|Still|Yet|Now|Today|Yesterday|Also|Again|Separately|Indeed
           |Reached|Contacted|Pressed|Questioned|Interviewed|Continuing|Weighing|Campaigning
-          |Commenting|Reflecting|Discussing|Defending|Explaining|Visiting|Facing)\b
+          |Commenting|Reflecting|Discussing|Defending|Explaining|Visiting|Facing
+          |Immediately|Soon|Afterward|Afterwards|Previously|Recently|Ultimately|Finally
+          |Eventually|Initially|Originally|Moreover|Furthermore|Nevertheless|Nonetheless
+          |Perhaps|Apparently|Notably|Privately|Publicly|Here|There)\b
                                                                           # a leading phrase
          [^,\x1a]{0,160}, \s*                                         # up to its comma
     )
@@ -103,6 +108,13 @@ INTRODUCTORY = regex.compile(
 # Rules whose speaker stands before the cue as the subject of its clause, which a
 # participle later in the sentence shares ("Hollande said Tuesday, noting ...").
 SUBJECT_FIRST_RULES = frozenset({"speaker-cue", "speaker-appositive-cue"})
+
+# Words after which a quotation inside a sentence reports someone's words rather than
+# naming a term: "defended his comments as being 'sarcastic'", "vowed to 'fight ...'".
+INTRODUCES_WORDS = frozenset(
+    {"that", "as", "to", "be", "is", "was", "were", "are", "being", "been", "because", "if"}
+    | {"for", "become", "becoming", "became", "remains", "remained", "seemed", "sounded"}
+)
 
 # A colon that introduces a quotation: in the same sentence ("X interjected: 'Q'") or at the
 # end of a paragraph whose next paragraph opens with one ("X issued the following
@@ -118,27 +130,45 @@ COLON_BEFORE_QUOTE = regex.compile(
 )
 
 # A transcript's speaker label opening a paragraph: "TRUMP: ...", "JAKE TAPPER: ...".
-TRANSCRIPT_LABEL = regex.compile(
+# One to three words in capitals (ASCII: the standard library's engine, which scans the
+# whole frame line by line fastest), a colon, then the words.
+TRANSCRIPT_LABEL = re.compile(
     r"""
     ^ [ \t]*
-    (?P<label> \p{Lu}[\p{Lu}.'\-]+ (?: [ ][\p{Lu}][\p{Lu}.'\-]+ ){0,2} )  # 1-3 words in capitals
-    : [ \t]+ (?= \S )                                                  # a colon, then the words
+    (?P<label> [A-Z][A-Z.'\-]+ (?: [ ][A-Z][A-Z.'\-]+ ){0,2} )  # the label in capitals
+    : [ \t]+ (?= \S )                                        # a colon, then the words
     """,
-    regex.VERBOSE | regex.MULTILINE,
+    re.VERBOSE | re.MULTILINE,
 )
 
 # A dash byline after a quotation: '"Q" ― First Last', '"Q" — First Last', or a paragraph
 # "- First Last." right after a paragraph of quotation (fact-check and quote-box copy).
+# Matched at the end of each quotation; that a capital follows is checked by hand.
 DASH_BYLINE = regex.compile(
     r"""
-    (?: (?<= \x1a [.,]? ) [ \t]*            # right after a quotation
-      | (?<= \x1a [.,]? [ \t]* \r?\n (?:[ \t]*\r?\n)* ) [ \t]*  # or opening the next paragraph
-    )
-    (?P<dash> [\u2015\u2014\u2013] | -{1,2} ) [ \t]*   # a horizontal bar, em or en dash, hyphens
-    (?= \p{Lu} )                                     # then a capitalised name
+    [.,]? [ \t]* (?: \r?\n [ \t]* )*                    # maybe a stop, spaces, line breaks
+    (?P<dash> [\u2015\u2014\u2013] | -{1,2} ) [ \t]*    # a horizontal bar, em or en dash, hyphens
     """,
     regex.VERBOSE,
 )
+
+# The dashes a byline may use, and how far after a quotation one is looked for.
+DASHES = frozenset("-\u2013\u2014\u2015")
+BYLINE_LOOKAHEAD = 8
+
+# A quotation in the frame: a run of the mask character. The standard library's engine
+# finds a run of one literal character fastest.
+QUOTE_RUN = re.compile(QUOTE + "+")
+
+# Closing marks (and spaces) stripped to see how a quotation's words end.
+CLOSING_MARKS = "\"'\u201d\u2019\u00bb\u203a \t"
+
+# A verb in the past or present tense right after a quotation's speaker: "Trump barked",
+# "an angry Hollande retaliated", "he went on" (ends in -ed or -s, or a common irregular).
+VERB_AFTER_SPEAKER = regex.compile(r"\p{Ll}+(?:ed|s)|went|shot|spoke|wrote|said|told")
+
+# How far before a quotation a possessive "claim" may stand.
+CLAIM_REACH = 200
 
 # A dash before a name and its colon, maybe with more names joined by "and": "Pollsters
 # agree - Carl Ruiz:", "EARLY - Mark Blumenthal and Jon Cohen:" (searched with endpos).
@@ -165,6 +195,12 @@ BYLINE_END = regex.compile(r"[ \t]*(?:[.,(]|\r?\n|$)")
 
 # "he's", "she'd", "they've": a pronoun with a contracted auxiliary, written as one word.
 CONTRACTED_PRONOUN = regex.compile(r"(?P<pronoun>\p{L}+)'(?:s|d|ll|re|ve|m)", regex.IGNORECASE)
+
+
+# A conjunction opening a sentence, before its subject: "And Mr. Christie gloated: ...".
+LEADING_CONJUNCTION = regex.compile(
+    r"(?:And|But|So|Yet|Or|Then|Still)[ \t]+(?=\p{Lu}|(?:he|she|they|we)\b)"
+)
 
 
 @cache
@@ -215,14 +251,14 @@ def word_before(masked: str, pos: int, floor: int) -> tuple[int, int] | None:
     while j < i and not masked[j].isalnum():
         j += 1
     end = i
-    while end > j and masked[end - 1] in "'.-" and not _keeps_period(masked[j:end]):
+    while end > j and masked[end - 1] in "'.-" and not keeps_period(masked[j:end]):
         end -= 1
     if end <= j:
         return None
     return j, end
 
 
-def _keeps_period(word: str) -> bool:
+def keeps_period(word: str) -> bool:
     """Whether a trailing period belongs to the word (initials and abbreviations)."""
     if not word.endswith("."):
         return False
@@ -238,7 +274,7 @@ def word_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | None:
     if m is None:
         return None
     end = m.end()
-    if masked[m.start() : end].endswith(".") and not _keeps_period(masked[m.start() : end]):
+    if masked[m.start() : end].endswith(".") and not keeps_period(masked[m.start() : end]):
         end -= 1
     return m.start(), end
 
@@ -258,9 +294,7 @@ def name_run_before(masked: str, end_word: tuple[int, int], floor: int) -> tuple
     """
     start, end = end_word
     cur = end_word
-    plain_start = start  # where the run starts before it crosses "for" or "and"
-    crossed = False
-    organisation = masked[start:end] in _organisation_words()
+    plain_start = -1  # where the run started before it first crossed "for" or "and"
     while True:
         prev = word_before(masked, cur[0], floor)
         if prev is None or masked[prev[1] : cur[0]].strip():
@@ -268,19 +302,20 @@ def name_run_before(masked: str, end_word: tuple[int, int], floor: int) -> tuple
         w = masked[prev[0] : prev[1]]
         if _name_word(w):
             start, cur = prev[0], prev
-        elif w in PARTICLES or w in ORGANISATION_JOINERS:
+            continue
+        if w in PARTICLES or w in ORGANISATION_JOINERS:
             before = word_before(masked, prev[0], floor)
             if before is None or not is_capitalised(masked[before[0] : before[1]]):
                 break
-            crossed = crossed or (w not in PARTICLES and w != "of")
+            if plain_start < 0 and w not in PARTICLES and w != "of":
+                plain_start = start
             start, cur = before[0], before
-        else:
-            break
-        organisation = organisation or masked[cur[0] : cur[1]] in _organisation_words()
-        if not crossed:
-            plain_start = start
-    if crossed and not organisation:
-        start = plain_start
+            continue
+        break
+    if plain_start >= 0 and not any(
+        word in _organisation_words() for word in masked[start:end].split()
+    ):
+        start = plain_start  # "Clinton and Sanders": no organisation joins them
     return start, end
 
 
@@ -316,6 +351,8 @@ def _name_run_after(masked: str, first: tuple[int, int], ceiling: int) -> tuple[
 
 def contracted_pronoun(masked: str, w: tuple[int, int]) -> tuple[int, int]:
     """The pronoun of a contraction ("he's" -> "he"), or the word itself."""
+    if "'" not in masked[w[0] : w[1]]:
+        return w
     m = CONTRACTED_PRONOUN.fullmatch(masked, w[0], w[1])
     if m is not None and m.group("pronoun").lower() in pronouns():
         return w[0], m.end("pronoun")
@@ -328,7 +365,7 @@ def noun_phrase_before(masked: str, pos: int, floor: int) -> tuple[int, int] | N
     A party affiliation in brackets between the name and ``pos`` is stepped over
     ("Sen. Tammy Baldwin (D-Wis.) said"); the mention is the name without it.
     """
-    if pos > floor and masked[pos - 1] in ") ,":
+    if masked[max(floor, pos - 4) : pos].rstrip(" ,").endswith(")"):
         party = PARTY_BEFORE.search(masked, max(floor, pos - 40), pos)
         if party is not None:
             pos = party.start()
@@ -429,6 +466,9 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
     pos = sentence.start
     while pos < before and (masked[pos] == QUOTE or masked[pos] in " ,\u2014\u2013-:"):
         pos += 1
+    conjunction = LEADING_CONJUNCTION.match(masked, pos, before)
+    if conjunction is not None:
+        pos = conjunction.end()  # "And Mr. Christie gloated: ..."
     m = INTRODUCTORY.match(masked, pos, before)
     if m:
         pos = m.end()
@@ -465,6 +505,27 @@ def _common_noun_end(masked: str, first: tuple[int, int], ceiling: int) -> int |
     return end
 
 
+def _before_verb(masked: str, np: tuple[int, int]) -> tuple[int, int]:
+    """A common-noun subject cut before its verb: "The governor denounced" -> "The governor".
+
+    The verb is a word in -ed, a cue word or an auxiliary; a name or pronoun is kept whole.
+    """
+    first = word_after(masked, np[0], np[1])
+    if first is not None and masked[first[0] : first[1]].lower() in DETERMINERS:
+        first = word_after(masked, first[1], np[1])  # "The governor": look past "The"
+    if first is None or is_capitalised(masked[first[0] : first[1]]):
+        return np
+    end = first[1]
+    cur = word_after(masked, end, np[1])
+    while cur is not None:
+        w = masked[cur[0] : cur[1]].lower()
+        if w.endswith("ed") or w in _cue_words() or w in BETWEEN_SUBJECT_AND_CUE:
+            break
+        end = cur[1]
+        cur = word_after(masked, end, np[1])
+    return np[0], end
+
+
 def _head(masked: str, np: tuple[int, int]) -> str:
     """The last word of a noun phrase ("a statement" -> "statement")."""
     w = word_before(masked, np[1], np[0])
@@ -480,19 +541,32 @@ def _after_quote_or_start(masked: str, sentence: Sentence, cue_start: int) -> bo
 
 
 def _appositive_subject(masked: str, sentence: Sentence, comma: int) -> tuple[int, int] | None:
-    """'Victor Cha, a scholar at CSIS, noted': the name before an appositive."""
+    """'Victor Cha, a scholar at CSIS, noted': the name before an appositive.
+
+    The appositive may stand between dashes too ("Gingrich — mentioned as a running
+    mate — told Fox News"): ``comma`` is then the closing dash.
+    """
+    mark = masked[comma]
     floor = max(sentence.start, comma - 200)
     j = comma - 1
     while j > floor:
         ch = masked[j]
-        if ch == ",":
+        if ch == mark:
             np = noun_phrase_before(masked, j, sentence.start)
             if np is not None:
                 head = masked[np[0] : np[1]]
                 if is_capitalised(head) or head.lower() in pronouns():
                     return np
-            return None
+            if mark != ",":
+                return None
+            # "Giovanni Vian, the editor of the paper, L'Osservatore Romano, said": a
+            # description holds commas of its own; the name stands before them all.
         j -= 1
+    if mark == ",":
+        # "Another delegate on the slate, Jim Poolman, said": the name is the appositive.
+        np = noun_phrase_before(masked, comma, sentence.start)
+        if np is not None and is_capitalised(masked[np[0] : np[1]]):
+            return np
     return None
 
 
@@ -521,7 +595,21 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
         if start < sentence.start or end > sentence.end:
             continue  # between sentences, or running over a sentence end
         if m.group()[0].isupper() and not m.group().startswith("According"):
-            continue  # "the United States", "Says" in a title: a cue is lower case
+            np = _opening_inverted(masked, sentences[index], start, end)
+            if np is None:
+                continue  # "the United States", "Says" in a title: a cue is lower case
+            if sent_span is None:
+                sent_span = Span.of(text, sentence.start, sentence.end)
+                earlier = None
+            out.append(
+                Cue(
+                    cue=Span.of(text, start, end),
+                    mention=Span.of(text, *np),
+                    rule="opening-cue-speaker",  # "Stated Stone: 'Q'"
+                    sentence=sent_span,
+                )
+            )
+            continue
         if sent_span is None:
             sent_span = Span.of(text, sentence.start, sentence.end)
             earlier = None  # a new sentence: no cue before this one in it
@@ -536,7 +624,16 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
                 sentence=sent_span,
             )
         )
-    extra = _colon_cues(text, frame, out) + _byline_cues(text, frame)
+    starts = [s.start for s in sentences]
+    extra = [
+        *_colon_cues(text, frame, out, starts),
+        *_byline_cues(text, frame, starts),
+        *_claim_cues(text, frame, starts),
+    ]
+    cued = {c.sentence.start for c in [*out, *extra]}
+    extra.extend(_quote_verb_cues(text, frame, cued, starts))
+    cued = {c.sentence.start for c in [*out, *extra]}
+    extra.extend(_subject_cues(text, frame, cued))
     if extra:
         out = sorted([*out, *extra], key=lambda c: c.cue.start)
     return tuple(out)
@@ -549,7 +646,7 @@ def _sentence_at(sentences: tuple[Sentence, ...], starts: list[int], pos: int) -
     return sentences[i]
 
 
-def _colon_cues(text: str, frame: Frame, found: list[Cue]) -> list[Cue]:
+def _colon_cues(text: str, frame: Frame, found: list[Cue], starts: list[int]) -> list[Cue]:
     """Colons that introduce a quotation in a sentence with no cue before them.
 
     The speaker is the name right before the colon ("TRUMP: ...", "- Carl Ruiz: 'Q'") or
@@ -559,7 +656,6 @@ def _colon_cues(text: str, frame: Frame, found: list[Cue]) -> list[Cue]:
     if ":" not in masked:
         return []
     sentences = frame.sentences
-    starts = [s.start for s in sentences]
     cued = {c.sentence.start for c in found}
     out: list[Cue] = []
     labelled: set[int] = set()
@@ -576,8 +672,8 @@ def _colon_cues(text: str, frame: Frame, found: list[Cue]) -> list[Cue]:
                 sentence=Span.of(text, sentence.start, sentence.end),
             )
         )
-    for m in COLON_BEFORE_QUOTE.finditer(masked):
-        colon = m.start()
+    for introduces in COLON_BEFORE_QUOTE.finditer(masked):
+        colon = introduces.start()
         sentence = _sentence_at(sentences, starts, colon)
         if sentence is None or sentence.start in cued or colon in labelled:
             continue  # "X said: 'Q'": the cue names the speaker
@@ -609,22 +705,101 @@ def _colon_speaker(
         if ((at_start and short) or after_dash) and _proper_name(masked, run, sentence):
             return run, "name-colon"  # "Pollsters agree - Carl Ruiz: 'Q'"
         # otherwise the name is an object ("told the newspaper NRC Handelsblad:")
-    subject = clause_subject(masked, sentence, colon)
-    if subject is None or not SUBJECT_THEN_VERB.match(masked, subject[1], colon):
-        return None, "no-speaker"  # "Calif., a familiar voice ...": no subject and verb
+    subject = sentence_subject(masked, sentence, colon)
+    return subject, "colon-clause-subject" if subject is not None else "no-speaker"
+
+
+def sentence_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, int] | None:
+    """The subject of a sentence's main clause when it is plainly one: a pronoun, a name
+    or "the/a ..." noun phrase followed by a lower-case word (its verb), or None."""
+    subject = clause_subject(masked, sentence, before)
+    if subject is None or not SUBJECT_THEN_VERB.match(masked, subject[1], before):
+        return None  # "Calif., a familiar voice ...": no subject and verb
     head = masked[subject[0] : subject[1]]
     low = head.lower()
     if low in pronouns():
         if pronouns()[low] in ("relative", "group") and low != "they":
-            return None, "no-speaker"  # "It's not enough ...:", "which ...:"
-        return subject, "colon-clause-subject"
+            return None  # "It's not enough ...:", "which ...:"
+        return subject
     if head.islower() and masked[subject[0] : subject[1]].split()[0] not in DETERMINERS:
-        return None, "no-speaker"  # "Then, later that month on CNN:"
+        return None  # "Then, later that month on CNN:"
     if is_capitalised(head) and not _proper_name(masked, subject, sentence):
-        return None, "no-speaker"  # "Wait, it gets better:": a capital opens the sentence
+        return None  # "Wait, it gets better:": a capital opens the sentence
     if _head(masked, subject).lower() in NOT_A_SPEAKER | DOCUMENTS:
-        return None, "no-speaker"
-    return subject, "colon-clause-subject"
+        return None
+    return _before_verb(masked, subject)
+
+
+def _quote_verb_cues(text: str, frame: Frame, cued: set[int], starts: list[int]) -> list[Cue]:
+    """'"Go back to Univision," Trump barked': a quotation that ends in a comma, "!" or
+    "?", then a name or pronoun and a verb the cue list lacks. The cue is the verb."""
+    masked = frame.masked
+    out: list[Cue] = []
+    for run_of_quote in QUOTE_RUN.finditer(masked):
+        words = text[run_of_quote.start() : run_of_quote.end()].rstrip(CLOSING_MARKS)
+        if words[-1:] not in (",", "!", "?"):
+            continue
+        sentence = _sentence_at(frame.sentences, starts, run_of_quote.end())
+        if sentence is None or sentence.start in cued:
+            continue
+        np = noun_phrase_after(masked, run_of_quote.end(), sentence.end)
+        if np is None:
+            continue
+        head = masked[np[0] : np[1]]
+        if not (is_capitalised(head.split()[-1]) or head.lower() in pronouns()):
+            continue  # a name or a pronoun speaks: "the plan won", not "the plan"
+        verb = word_after(masked, np[1], sentence.end)
+        if verb is None or not VERB_AFTER_SPEAKER.fullmatch(masked, verb[0], verb[1]):
+            continue
+        out.append(
+            Cue(
+                cue=Span.of(text, *verb),
+                mention=Span.of(text, *np),
+                rule="quote-subject-verb",
+                sentence=Span.of(text, sentence.start, sentence.end),
+            )
+        )
+    return out
+
+
+def _subject_cues(text: str, frame: Frame, cued: set[int]) -> list[Cue]:
+    """A sentence with no cue that holds a quotation after its own words: its subject
+    ("Trump later defended his comments as being 'sarcastic'"), never the speaker of
+    the sentence before. The cue is the verb after the subject."""
+    masked = frame.masked
+    out: list[Cue] = []
+    for sentence in frame.sentences:
+        if sentence.start in cued:
+            continue
+        at = masked.find(QUOTE, sentence.start, sentence.end)
+        if at < 0 or not masked[sentence.start : at].strip(" \t,\u2014\u2013-"):
+            continue  # no quotation, or one that opens the sentence: a split quote's
+        subject = sentence_subject(masked, sentence, at)
+        verb = word_after(masked, subject[1], at) if subject is not None else None
+        if subject is None or verb is None:
+            continue
+        words = _reports_words(masked, at)
+        out.append(
+            Cue(
+                cue=Span.of(text, *verb),
+                # "Reyes won a 'virtual tie'": a term, no one's words; the sentence has a
+                # subject of its own, so it borrows no speaker from the one before either.
+                mention=Span.of(text, *subject) if words else None,
+                rule="sentence-subject" if words else "sentence-subject-term",
+                sentence=Span.of(text, sentence.start, sentence.end),
+            )
+        )
+    return out
+
+
+def _reports_words(masked: str, at: int) -> bool:
+    """Whether the quotation at ``at`` reads as someone's words, not a term: it follows a
+    colon or a word that introduces words ("that", "as", "to", "is", "being")."""
+    before = masked[max(0, at - 12) : at].rstrip(" \t")
+    if before.endswith((":", ",")):
+        return True
+    words_before = before.split()
+    return bool(words_before) and words_before[-1].lower() in INTRODUCES_WORDS
 
 
 def _proper_name(masked: str, run: tuple[int, int], sentence: Sentence) -> bool:
@@ -637,15 +812,75 @@ def _proper_name(masked: str, run: tuple[int, int], sentence: Sentence) -> bool:
     return regex.search(rf"[\p{{Ll}},] {regex.escape(word)}\b", masked) is not None
 
 
-def _byline_cues(text: str, frame: Frame) -> list[Cue]:
+@cache
+def _claim_noun_pattern() -> re.Pattern[str]:
+    """A possessive, up to two modifiers and a noun of saying from claim_nouns.txt.
+
+    It scans the whole frame, so it uses the standard library's faster engine and
+    starts at the apostrophe, a character it finds fast.
+    """
+    body = trie_pattern(list(words("claim_nouns.txt")))
+    return re.compile(rf"(?<=\w)'s?[ \t]+(?:[a-z\-]+[ \t]+){{0,2}}(?P<noun>{body})s?(?![\w'\-])")
+
+
+def _claim_cues(text: str, frame: Frame, starts: list[int]) -> list[Cue]:
+    """ "Grayson's claim that the vote was 'rigged'": the possessive name is the speaker.
+
+    Up to two modifiers may stand between ("Mr. Comey's most surprising suggestion");
+    the sentence must hold a quotation after the noun.
+    """
+    masked = frame.masked
+    if QUOTE not in masked:
+        return []
+    sentences = frame.sentences
+    out: list[Cue] = []
+    seen: set[int] = set()
+    for run_of_quote in QUOTE_RUN.finditer(masked):
+        if masked.find("'", max(0, run_of_quote.start() - CLAIM_REACH), run_of_quote.start()) < 0:
+            continue  # no possessive before this quotation: the common case, told cheaply
+        sentence = _sentence_at(sentences, starts, run_of_quote.start())
+        if sentence is None:
+            continue
+        floor = max(sentence.start, run_of_quote.start() - CLAIM_REACH)
+        for m in _claim_noun_pattern().finditer(masked, floor, run_of_quote.start()):
+            if m.start() not in seen:
+                seen.add(m.start())
+                out.extend(_claim_cue(text, masked, sentence, m))
+    return out
+
+
+def _claim_cue(text: str, masked: str, sentence: Sentence, m: re.Match[str]) -> list[Cue]:
+    """The cue of one possessive noun of saying, if a name owns it."""
+    apostrophe = m.start()  # "Grayson's", "Sanders'"
+    start = apostrophe
+    while start > sentence.start and (masked[start - 1].isalnum() or masked[start - 1] in ".-"):
+        start -= 1
+    if start == apostrophe or not _name_word(masked[start:apostrophe]):
+        return []  # "the group's claim", "his claim": no name to credit
+    run = name_run_before(masked, (start, apostrophe), sentence.start)
+    cue = Cue(
+        cue=Span.of(text, m.start("noun"), m.end()),
+        mention=Span.of(text, *run),
+        rule="possessive-claim",
+        sentence=Span.of(text, sentence.start, sentence.end),
+    )
+    return [cue]
+
+
+def _byline_cues(text: str, frame: Frame, starts: list[int]) -> list[Cue]:
     """Dash bylines after a quotation: '"Q" ― First Last' or a "- First Last." paragraph."""
     masked = frame.masked
     if QUOTE not in masked:
         return []
     sentences = frame.sentences
-    starts = [s.start for s in sentences]
     out: list[Cue] = []
-    for m in DASH_BYLINE.finditer(masked):
+    for run_of_quote in QUOTE_RUN.finditer(masked):
+        ahead = masked[run_of_quote.end() : run_of_quote.end() + BYLINE_LOOKAHEAD]
+        if DASHES.isdisjoint(ahead):
+            continue  # the common case, told cheaply: no dash right after the quotation
+        m = DASH_BYLINE.match(masked, run_of_quote.end())
+        if m is None or not masked[m.end() : m.end() + 1].isupper():
+            continue  # no dash, or no capitalised name after it
         sentence = _sentence_at(sentences, starts, m.end())
         if sentence is None:
             continue
@@ -666,6 +901,20 @@ def _byline_cues(text: str, frame: Frame) -> list[Cue]:
     return out
 
 
+def _opening_inverted(
+    masked: str, sentence: Sentence, start: int, end: int
+) -> tuple[int, int] | None:
+    """ "Stated Stone: 'Q'", "Continued Stone, 'Q'": a capitalised cue opening its sentence,
+    then a name and a colon or comma before a quotation."""
+    if start != sentence.start and masked[sentence.start : start].strip():
+        return None
+    np = noun_phrase_after(masked, end, sentence.end)
+    if np is None or not is_capitalised(masked[np[0] : np[1]]):
+        return None
+    after = masked[np[1] : np[1] + 6].lstrip(" \t")
+    return np if after[:1] in (":", ",") and QUOTE in after[1:] else None
+
+
 def _mention_for(
     masked: str,
     sentence: Sentence,
@@ -684,7 +933,8 @@ def _mention_for(
         if np is not None and _head(masked, np).lower() in DOCUMENTS:
             return None, "according-to-document"  # "according to the report": no one
         return np, "according-to"
-    inverted_ok = not cue.startswith(("told", "tell"))
+    # "told" takes its listener after it; a participle ("..., saying in a post") its object.
+    inverted_ok = not cue.startswith(("told", "tell")) and not cue.endswith("ing")
     if inverted_ok and _after_quote_or_start(masked, sentence, start):
         np = noun_phrase_after(masked, end, sentence.end)
         if np is not None:
@@ -695,6 +945,12 @@ def _mention_for(
             w = word_before(masked, np[0], sentence.start)
             if w is not None and masked[w[0] : w[1]].lower() == "with":
                 return np, "with-participle"  # "..., with Sen. John McCain calling it 'Q'"
+            head = masked[np[0] : np[1]]
+            gap = masked[max(sentence.start, np[0] - 3) : np[0]].rstrip(" \t")
+            if gap[-1:] in (",", "\u2014", "\u2013") and (
+                is_capitalised(head) or head.lower() in pronouns()
+            ):
+                return np, "absolute-participle"  # "... together, Ryan saying he was 'Q'"
         if earlier is not None:
             return earlier, "participle-cue-subject"  # "Hollande said ..., noting 'Q'"
         subject = clause_subject(masked, sentence, start)
@@ -721,8 +977,25 @@ def _mention_for(
                 return np, "comma-cue-speaker"
         if _after_quote_or_start(masked, sentence, i):
             return None, "no-speaker"
+    elif i > sentence.start and masked[i - 1] in "\u2014\u2013":
+        np = _appositive_subject(masked, sentence, i - 1)
+        if np is not None:
+            return np, "speaker-appositive-cue"
     np = noun_phrase_before(masked, pos, sentence.start)
     if np is not None:
+        what = None
+        if masked[max(sentence.start, np[0] - 6) : np[0]].rstrip().lower().endswith("what"):
+            what = word_before(masked, np[0], sentence.start)
+        if (
+            what is not None
+            and masked[what[0] : what[1]].lower() == "what"
+            and masked[np[0] : np[1]].lower() in pronouns()
+        ):
+            # "Cruz has railed against what he calls the 'Washington cartel'": the
+            # pronoun stands for the clause's subject, who is the speaker.
+            subject = clause_subject(masked, sentence, what[0])
+            if subject is not None and subject[1] <= what[0]:
+                return _before_verb(masked, subject), "what-they-call"
         return np, "speaker-cue"
     w = word_before(masked, pos, sentence.start)
     if w is not None and masked[w[0] : w[1]].lower() in ("and", "but", "then"):

@@ -599,8 +599,8 @@ def _org_words() -> frozenset[str]:
 def _token_kind(token: str) -> int:
     """What a capitalised word of a name run can be, as flags (cached: names repeat)."""
     kind = 0
-    if token.lower() in _non_names():
-        kind |= NON_NAME
+    if token.lower() in _non_names() or token.lower() in _cue_words():
+        kind |= NON_NAME  # "The", "Stated Harmon: ..." (a cue opening the sentence)
     if token.rstrip(".") in titles():
         kind |= TITLE
     if token in HONORIFIC_GENDER:
