@@ -357,7 +357,7 @@ class Tracker:
             or (first_name is not None and role_before is not None)
         )
         last = names[-1]
-        index = self._entity_for(first_name, last, names)
+        index = self._entity_for(first_name, last, names, gender)
         if index is None:
             if not person and not any(at in self.speaker_starts for at, _ in tokens):
                 if first_name is not None:  # "Bernie Sanders" before "Sanders said"
@@ -411,7 +411,9 @@ class Tracker:
                 entity.gender, entity.gender_from = gender, f"role {role!r}"
                 return
 
-    def _entity_for(self, first: str | None, last: str, names: list[str]) -> int | None:
+    def _entity_for(
+        self, first: str | None, last: str, names: list[str], gender: str | None = None
+    ) -> int | None:
         """The known person a name refers to; a full name completes a surname seen first.
 
         "Sanders said ... Bernie Sanders" is one person: the entity first known by the
@@ -420,7 +422,12 @@ class Tracker:
         """
         key_last = last.casefold()
         if first is None:
-            known = self.by_last.get(key_last)
+            # "Mrs. Clinton" after Bill and Hillary: the latest Clinton of her gender
+            known = [
+                i
+                for i in self.by_last.get(key_last, [])
+                if gender is None or self.entities[i].gender in (None, gender)
+            ]
             return known[-1] if known else None
         index = self.by_key.get((first.casefold(), key_last))
         if index is None:

@@ -275,13 +275,18 @@ class _Document:
             honorific = next(
                 (g for t, g in HONORIFIC_GENDER.items() if mention.startswith(t)), None
             )
+            tracked = self.tracker.name_at(cue.mention.start, cue.mention.end)
             if len(name.split()) == 1:
                 full = self._full_name_with_place(name, cue.mention.start)
+                if tracked is not None and tracked.name is not None and honorific:
+                    # "Mrs. Clinton": the tracker knows which Clinton is a woman
+                    tracked_full = tracked.name.split()
+                    if len(tracked_full) > 1 and tracked_full[-1] == name:
+                        full = None
                 if full is not None:
                     where = "introduced earlier" if full[0] < cue.mention.start else "named later"
                     steps.append(f"{name!r} resolves to {full[1]!r}, {where}")
                     name = full[1]
-            tracked = self.tracker.name_at(cue.mention.start, cue.mention.end)
             if tracked is not None and tracked.name is not None:
                 mine, theirs = name.split(), tracked.name.split()
                 if len(theirs) > len(mine) and theirs[-len(mine) :] == mine:
