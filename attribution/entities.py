@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 import regex
 
 from attribution.cues import NOT_A_SPEAKER, pronouns, titles
-from attribution.frame import Frame
+from attribution.frame import Frame, headline_end
 from attribution.model import Cue
 from attribution.wordlists import given_names, table, words
 
@@ -235,6 +235,7 @@ class Tracker:
         # Full names seen with no evidence yet that they are people, by surname: the
         # name a later "Sanders said" completes to.
         self.unconfirmed: dict[str, str] = {}
+        self.headline = headline_end(text)
         self.speaker_starts = frozenset(c.mention.start for c in cues if c.mention is not None)
         self.descriptions = [
             (c.mention.start, c.mention.end)
@@ -360,7 +361,9 @@ class Tracker:
         index = self._entity_for(first_name, last, names, gender)
         if index is None:
             if not person and not any(at in self.speaker_starts for at, _ in tokens):
-                if first_name is not None:  # "Bernie Sanders" before "Sanders said"
+                if first_name is not None and start >= self.headline:
+                    # "Bernie Sanders" before "Sanders said" (not a title-case headline's
+                    # "Republican Donor Adelson")
                     self.unconfirmed.setdefault(last.casefold(), " ".join(names))
                 return False
             name = " ".join(tok for _, tok in tokens)
@@ -598,6 +601,11 @@ def _is_description(mention: str) -> bool:
 
 
 @cache
+def _parties() -> frozenset[str]:
+    return frozenset(words("party_words.txt"))
+
+
+@cache
 def _org_words() -> frozenset[str]:
     return frozenset(words("organisation_words.txt"))
 
@@ -606,8 +614,8 @@ def _org_words() -> frozenset[str]:
 def _token_kind(token: str) -> int:
     """What a capitalised word of a name run can be, as flags (cached: names repeat)."""
     kind = 0
-    if token.lower() in _non_names() or token.lower() in _cue_words():
-        kind |= NON_NAME  # "The", "Stated Harmon: ..." (a cue opening the sentence)
+    if token.lower() in _non_names() or token.lower() in _cue_words() or token in _parties():
+        kind |= NON_NAME  # "The", "Stated Harmon: ...", "Republican Christine Todd Whitman"
     if token.rstrip(".") in titles():
         kind |= TITLE
     if token in HONORIFIC_GENDER:

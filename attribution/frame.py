@@ -165,3 +165,17 @@ def _add(masked: str, start: int, end: int, paragraph: int, out: list[Sentence])
         end -= 1
     if end > start:
         out.append(Sentence(start=start, end=end, paragraph=paragraph))
+
+
+def headline_end(text: str) -> int:
+    """Where a title-case first paragraph ends (0 when the text opens with prose).
+
+    News files often open with the headline; most of its words are capitalised and it
+    has no sentence end. A paragraph of prose has lower-case words throughout.
+    """
+    first = text.split("\n", 1)[0]
+    words_ = first.split()
+    if len(words_) < 4 or first.rstrip().endswith((".", '"', "\u201d")):
+        return 0
+    capitalised = sum(w[:1].isupper() for w in words_)
+    return len(first) if capitalised >= 0.7 * len(words_) else 0

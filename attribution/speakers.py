@@ -25,7 +25,7 @@ from attribution.cues import (
     word_before,
 )
 from attribution.entities import Resolution, Tracker
-from attribution.frame import Frame
+from attribution.frame import Frame, headline_end
 from attribution.model import Cue
 from attribution.wordlists import words
 
@@ -170,20 +170,6 @@ def _occurrences(text: str, word: str) -> list[int]:
     return out
 
 
-def _headline_end(text: str) -> int:
-    """Where a title-case first paragraph ends (0 when the text opens with prose).
-
-    News files often open with the headline; most of its words are capitalised and it
-    has no sentence end. A paragraph of prose has lower-case words throughout.
-    """
-    first = text.split("\n", 1)[0]
-    words_ = first.split()
-    if len(words_) < 4 or first.rstrip().endswith((".", '"', "\u201d")):
-        return 0
-    capitalised = sum(w[:1].isupper() for w in words_)
-    return len(first) if capitalised >= 0.7 * len(words_) else 0
-
-
 def surname(name: str) -> str:
     parts = [p for p in name.split() if p not in SUFFIXES]
     return parts[-1] if parts else name
@@ -226,7 +212,7 @@ class _Document:
 
     def _in_headline(self, pos: int) -> bool:
         if self._headline is None:
-            self._headline = _headline_end(self.text)
+            self._headline = headline_end(self.text)
         return pos < self._headline
 
     def full_name(self, short: str, before: int) -> str | None:
@@ -288,7 +274,8 @@ class _Document:
                     steps.append(f"{name!r} resolves to {full[1]!r}, {where}")
                     name = full[1]
             if tracked is not None and tracked.name is not None:
-                mine, theirs = name.split(), tracked.name.split()
+                mine = name.casefold().split()
+                theirs = tracked.name.casefold().split()
                 if len(theirs) > len(mine) and theirs[-len(mine) :] == mine:
                     steps.append(f"{name!r} is {tracked.name!r}, as the article names them in full")
                     name = tracked.name
