@@ -128,3 +128,32 @@ def test_renaming_people_consistently_renames_the_speakers_and_nothing_else(
         assert old.speaker is not None
         assert rename[old.speaker] == new.speaker
         assert old.ambiguous == new.ambiguous
+
+
+def test_an_honorific_picks_the_person_of_that_gender_among_namesakes() -> None:
+    text = (
+        "Hillary Clinton and Bill Clinton arrived in Ohio on Monday.\n\n"
+        '"We will win this state," Mrs. Clinton said.\n\n'
+        '"She will," Mr. Clinton added.\n'
+    )
+    assert only(text, "win this state").speaker == "Hillary Clinton"
+    assert only(text, "She will").speaker == "Bill Clinton"
+
+
+def test_a_title_case_headline_introduces_no_one() -> None:
+    text = (
+        "Republican Donor Adelson Meets Trump in Las Vegas\n\n"
+        "Sheldon Adelson, the casino owner, met the candidate on Friday.\n\n"
+        '"It was a good meeting," Adelson said.\n'
+    )
+    assert only(text, "good meeting").speaker == "Sheldon Adelson"
+
+
+def test_headline_end_only_for_a_title_case_first_line() -> None:
+    from attribution.frame import headline_end
+
+    assert headline_end("Trump Meets Donors in Las Vegas\n\nBody.") == len(
+        "Trump Meets Donors in Las Vegas"
+    )
+    assert headline_end("Trump met donors in Las Vegas on Friday.\n\nBody.") == 0
+    assert headline_end("Short Title\n\nBody.") == 0
