@@ -260,11 +260,18 @@ class Tracker:
         events.sort()
         si = 0
         first = True
+        speakers, by_last = self.speaker_starts, self.by_last
         for start, end, what in events:
             while si + 1 < len(sentences) and sentences[si].end <= start:
                 si += 1
                 first = True
-            salient = first or start in self.speaker_starts
+            if what == NAME and start not in speakers:
+                run = masked[start:end]
+                bare = run[:-2] if run.endswith("'s") else run
+                # most runs are one capitalised word that names no one known yet
+                if " " not in run and "\u00a0" not in run and bare.casefold() not in by_last:
+                    continue
+            salient = first or start in speakers
             if what == PRONOUN:
                 self._pronoun(si, start, end, salient)
                 first = False
