@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -242,15 +242,23 @@ class Tracker:
             for c in cues
             if c.mention is not None and c.mention.text.lower() not in pronouns()
         ]
-        self._read()
+        self._si = 0
+        self._first = True
+        self._events = self._scan()
+        self._next: tuple[int, int, int] | None = next(self._events, None)
 
     # -- reading -----------------------------------------------------------------------
 
-    def _read(self) -> None:
+    def _scan(self) -> Iterator[tuple[int, int, int]]:
+        """Names, pronouns and described speakers in text order, read as questions need them.
+
+        The speaker stage asks in document order, so the tracker reads only as far as
+        the last question: the rest of the article is never read.
+        """
         masked = self.frame.masked
         sentences = self.frame.sentences
         if not sentences:
-            return
+            return iter(())
         lo, hi = sentences[0].start, sentences[-1].end
         events = [(m.start(), m.end(), NAME) for m in NAME_RUN.finditer(masked, lo, hi)]
         events.extend(
@@ -258,28 +266,35 @@ class Tracker:
         )
         events.extend((start, end, DESCRIPTION) for start, end in self.descriptions)
         events.sort()
-        si = 0
-        first = True
+        return iter(events)
+
+    def _read_to(self, upto: int) -> None:
+        """Read every event that starts before ``upto``."""
+        masked = self.frame.masked
+        sentences = self.frame.sentences
         speakers, by_last = self.speaker_starts, self.by_last
-        for start, end, what in events:
-            while si + 1 < len(sentences) and sentences[si].end <= start:
-                si += 1
-                first = True
+        while self._next is not None and self._next[0] < upto:
+            start, end, what = self._next
+            self._next = next(self._events, None)
+            while self._si + 1 < len(sentences) and sentences[self._si].end <= start:
+                self._si += 1
+                self._first = True
             if what == NAME and start not in speakers:
                 run = masked[start:end]
                 bare = run[:-2] if run.endswith("'s") else run
                 # most runs are one capitalised word that names no one known yet
                 if " " not in run and "\u00a0" not in run and bare.casefold() not in by_last:
                     continue
-            salient = first or start in speakers
+            si = self._si
+            salient = self._first or start in speakers
             if what == PRONOUN:
                 self._pronoun(si, start, end, salient)
-                first = False
+                self._first = False
             elif what == DESCRIPTION:
                 if self._described(si, start, end):
-                    first = False
+                    self._first = False
             elif self._name(si, start, end, salient):
-                first = False
+                self._first = False
 
     def _described(self, si: int, start: int, end: int) -> bool:
         """A speaker the article describes and never names: "a spokesperson for the trust".
@@ -522,11 +537,13 @@ class Tracker:
     # -- questions the speaker stage asks ------------------------------------------------
 
     def pronoun(self, start: int) -> Resolution | None:
-        """The resolution of the he/she/him/her at ``start``, if the tracker found one."""
+        """The resolution of the he/she at ``start``, if the tracker found one."""
+        self._read_to(start + 1)
         return self.pronoun_at.get(start)
 
     def name_at(self, start: int, end: int) -> Resolution | None:
         """The entity a name mention belongs to, with others sharing its surname."""
+        self._read_to(end)
         for at in range(start, end):
             index = self.entity_at.get(at)
             if index is not None:
@@ -540,6 +557,7 @@ class Tracker:
         wanted = [w for w in description.lower().split() if w not in _DESCRIPTION_NOISE]
         if not wanted:
             return None
+        self._read_to(before)
         head = wanted[-1]
         fitting: list[int] = []
         for index, entity in enumerate(self.entities):

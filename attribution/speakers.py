@@ -11,7 +11,7 @@ it/they).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -27,7 +27,7 @@ from attribution.cues import (
 from attribution.entities import Resolution, Tracker
 from attribution.frame import Frame, headline_end
 from attribution.model import Cue
-from attribution.wordlists import words
+from attribution.wordlists import is_given_name, words
 
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"})
 HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f"}
@@ -78,8 +78,9 @@ def _is_acronym(token: str) -> bool:
     return len(core) >= 2 and core.isupper() and core.isalpha() and token not in SUFFIXES
 
 
+@lru_cache(maxsize=16384)
 def classify(mention: str) -> tuple[str, str]:
-    """A mention's clean name and kind: titles and determiners dropped."""
+    """A mention's clean name and kind: titles and determiners dropped (cached: pure)."""
     tokens = mention.replace("\u2019", "'").split()
     while tokens and tokens[0] in LEADING_DETERMINERS:
         tokens = tokens[1:]
@@ -261,7 +262,11 @@ class _Document:
             honorific = next(
                 (g for t, g in HONORIFIC_GENDER.items() if mention.startswith(t)), None
             )
-            tracked = self.tracker.name_at(cue.mention.start, cue.mention.end)
+            # A name with a known first name is complete; anything else may be completed
+            # or told apart by the tracker ("Mrs. Clinton", "Sanders", "De Blasio").
+            parts = name.split()
+            complete = len(parts) >= 2 and is_given_name(parts[0]) and not honorific
+            tracked = None if complete else self.tracker.name_at(cue.mention.start, cue.mention.end)
             if len(name.split()) == 1:
                 full = self._full_name_with_place(name, cue.mention.start)
                 if tracked is not None and tracked.name is not None and honorific:
