@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -236,6 +236,9 @@ class Tracker:
         # name a later "Sanders said" completes to.
         self.unconfirmed: dict[str, str] = {}
         self.headline = headline_end(text)
+        self.by_role_head: dict[str, list[int]] = {}  # "clerk" -> who carried that role
+        self.last_seen: dict[int, int] = {}  # entity -> offset of its latest mention
+        self._starts = [sentence.start for sentence in frame.sentences]
         self.speaker_starts = frozenset(c.mention.start for c in cues if c.mention is not None)
         self.descriptions = [
             (c.mention.start, c.mention.end)
@@ -248,6 +251,20 @@ class Tracker:
         self._next: tuple[int, int, int] | None = next(self._events, None)
 
     # -- reading -----------------------------------------------------------------------
+
+    def _mention(self, si: int, index: int, pos: int, salient: bool) -> None:
+        self.mentions[si].append(_Mention(entity=index, pos=pos, salient=salient))
+        self.last_seen[index] = pos
+
+    def _add_role(self, index: int, role: str) -> None:
+        entity = self.entities[index]
+        if role in entity.roles:
+            return
+        entity.roles.append(role)
+        head = role.lower().split()[-1].rstrip(".") if role.split() else ""
+        holders = self.by_role_head.setdefault(head, [])
+        if index not in holders:
+            holders.append(index)
 
     def _scan(self) -> Iterator[tuple[int, int, int]]:
         """Names, pronouns and described speakers in text order, read as questions need them.
@@ -337,11 +354,11 @@ class Tracker:
                 last="",
                 gender=gender,
                 gender_from=f"role {head!r}" if gender else "",
-                roles=[role],
                 named=False,
             )
         )
-        self.mentions[si].append(_Mention(entity=index, pos=start, salient=True))
+        self._add_role(index, role)
+        self._mention(si, index, start, True)
         self.entity_at[start] = index
         self.entity_at[head_start] = index
         return True
@@ -414,14 +431,14 @@ class Tracker:
         if entity.gender is None and gender is not None:
             entity.gender, entity.gender_from = gender, gender_from
         if role_words:
-            entity.roles.append(" ".join(role_words))
+            self._add_role(index, " ".join(role_words))
         if role_before is not None:
-            entity.roles.append(role_before)
+            self._add_role(index, role_before)
             self._gender_from_role(entity, role_before)
         if after is not None:
-            entity.roles.append(after.group("role"))
+            self._add_role(index, after.group("role"))
             self._gender_from_role(entity, after.group("role"))
-        self.mentions[si].append(_Mention(entity=index, pos=start, salient=salient))
+        self._mention(si, index, start, salient)
         self.entity_at[start] = index
         for at, _ in tokens:
             self.entity_at[at] = index
@@ -479,7 +496,7 @@ class Tracker:
         if len(resolution.candidates) == 1 and chosen.gender is None:
             chosen.gender, chosen.gender_from = PRONOUN_GENDER[word], f"{word!r} resolved to them"
         self.pronoun_at[start] = resolution
-        self.mentions[si].append(_Mention(entity=index, pos=start, salient=salient))
+        self._mention(si, index, start, salient)
 
     def _search(
         self, si: int, start: int, want: str | None, what: str
@@ -559,20 +576,17 @@ class Tracker:
             return None
         self._read_to(before)
         head = wanted[-1]
-        fitting: list[int] = []
-        for index, entity in enumerate(self.entities):
-            for role in entity.roles:
-                role_words = role.lower().split()
-                if (
-                    role_words
-                    and role_words[-1].rstrip(".") == head
-                    and all(w in role_words for w in wanted)
-                ):
-                    fitting.append(index)
-                    break
+        fitting = [
+            index
+            for index in self.by_role_head.get(head, ())
+            if any(
+                all(w in role.lower().split() for w in wanted)
+                for role in self.entities[index].roles
+            )
+        ]
         if not fitting:
             return self._description(description, head, before)
-        latest = sorted(fitting, key=self._last_seen(before), reverse=True)
+        latest = sorted(fitting, key=lambda i: self.last_seen.get(i, -1), reverse=True)
         names = tuple(self.entities[i].name for i in latest)
         steps = [f"description {description!r} names the role of {names[0]!r}"]
         if len(names) > 1:
@@ -588,8 +602,7 @@ class Tracker:
         """
         if (head.endswith("s") and not head.endswith("ss")) or head.title() not in titles():
             return None
-        starts = [sentence.start for sentence in self.frame.sentences]
-        si = max(0, bisect_right(starts, before) - 1)
+        si = max(0, bisect_right(self._starts, before) - 1)
         found = self._search(si, before, gendered_words().get(head), f"description {description!r}")
         if found is None:
             return None
@@ -602,14 +615,6 @@ class Tracker:
             steps=(*resolution.steps, "no one is given that title: inferred from context"),
             kind="inferred",
         )
-
-    def _last_seen(self, before: int) -> Callable[[int], int]:
-        last: dict[int, int] = {}
-        for sentence in self.mentions:
-            for m in sentence:
-                if m.pos < before:
-                    last[m.entity] = max(last.get(m.entity, -1), m.pos)
-        return lambda i: last.get(i, -1)
 
 
 _DESCRIPTION_NOISE = frozenset({"the", "a", "an", "former", "then", "this", "that"})

@@ -49,6 +49,10 @@ ADVERSARIAL: dict[str, str] = {
     "pronouns": "he she they said “x” ",
     "dots": ". ",
     "newlines": "\n",
+    # the entity tracker: every sentence a new person, a role and a reference back
+    "people_and_roles": "Dana Whitfield, the county clerk, spoke. “Q,” the clerk said. ",
+    "described_speakers": "“Q,” a spokeswoman for the trust said. “R,” she said. ",
+    "namesakes": "Mrs. Clinton met Bill Clinton. “Q,” Clinton said. ",
 }
 
 SMALL_CHARS = 2_000
