@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from attribution.cues import NOT_A_SPEAKER, pronouns, titles
+from attribution.cues import INTRODUCTORY, NOT_A_SPEAKER, pronouns, titles
 from attribution.frame import Frame, headline_end
 from attribution.model import Cue
 from attribution.wordlists import given_names, table, words
@@ -247,6 +247,7 @@ class Tracker:
         ]
         self._si = 0
         self._first = True
+        self._subject_from = -1
         self._events = self._scan()
         self._next: tuple[int, int, int] | None = next(self._events, None)
 
@@ -296,6 +297,13 @@ class Tracker:
             while self._si + 1 < len(sentences) and sentences[self._si].end <= start:
                 self._si += 1
                 self._first = True
+                self._subject_from = -1
+            if self._subject_from < 0:
+                # "As for the notion that people vote for Clinton, Fiorina offered ...":
+                # the subject comes after an opening phrase, not in it.
+                sentence = sentences[self._si]
+                intro = INTRODUCTORY.match(masked, sentence.start, sentence.end)
+                self._subject_from = intro.end() if intro is not None else sentence.start
             if what == NAME and start not in speakers:
                 run = masked[start:end]
                 bare = run[:-2] if run.endswith("'s") else run
@@ -303,6 +311,15 @@ class Tracker:
                 if " " not in run and "\u00a0" not in run and bare.casefold() not in by_last:
                     continue
             si = self._si
+            if start < self._subject_from:
+                salient = start in speakers
+                if what == PRONOUN:
+                    self._pronoun(si, start, end, salient)
+                elif what == DESCRIPTION:
+                    self._described(si, start, end)
+                else:
+                    self._name(si, start, end, salient)
+                continue
             salient = self._first or start in speakers
             if what == PRONOUN:
                 self._pronoun(si, start, end, salient)

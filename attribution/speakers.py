@@ -27,7 +27,7 @@ from attribution.cues import (
 from attribution.entities import Resolution, Tracker
 from attribution.frame import Frame, headline_end
 from attribution.model import Cue
-from attribution.wordlists import is_given_name, words
+from attribution.wordlists import given_names, is_given_name, words
 
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"})
 HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f"}
@@ -171,6 +171,11 @@ def _occurrences(text: str, word: str) -> list[int]:
     return out
 
 
+def _first_name_gender(name: str) -> str | None:
+    parts = name.split()
+    return given_names().get(parts[0].casefold()) if len(parts) >= 2 else None
+
+
 def surname(name: str) -> str:
     parts = [p for p in name.split() if p not in SUFFIXES]
     return parts[-1] if parts else name
@@ -302,8 +307,8 @@ class _Document:
                 continue
             if refers == "group" and kind == "person":
                 continue
-            if want and self.gender.get(name, want) != want:
-                continue
+            if want and self.gender.get(name, _first_name_gender(name) or want) != want:
+                continue  # "she" is not Ben Jacobs
             if want:
                 self.gender.setdefault(name, want)
             self.history.append((name, kind))
