@@ -124,7 +124,11 @@ def render(articles: Sequence[str], findings: Sequence[Finding]) -> str:
         for finding in found:
             lines.extend(INDENT + line for line in describe(finding).splitlines())
         lines.append("")
-    lines.append(f"{len(by_article)} articles checked: {summary(findings)}")
+    total = f"{len(by_article)} articles checked: {summary(findings)}"
+    warned = sum(f.level == "warn" for f in findings)
+    if findings:
+        total += f" ({len(findings) - warned} fail the gate, {warned} only warn)"
+    lines.append(total)
     return "\n".join(lines)
 
 

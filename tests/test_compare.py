@@ -314,7 +314,7 @@ def test_check_run_reports_each_article_once(
     assert result.failing() == result.findings
     rendered = report.render(result.articles, result.findings)
     assert rendered.startswith("corpus/a.txt: 1 misquote\n")
-    assert rendered.endswith("1 articles checked: 1 misquote")
+    assert rendered.endswith("1 articles checked: 1 misquote (1 fail the gate, 0 only warn)")
 
 
 REPO = Path(__file__).resolve().parent.parent
