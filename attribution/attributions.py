@@ -361,7 +361,8 @@ def _neighbour(
     nxt = si + 1
     if nxt < len(sentences) and sentences[nxt].paragraph == para:
         following = info[nxt]
-        if following.cues and not following.quoted:
+        opens = frame.masked[sentences[si].start] == QUOTE  # not a term inside a sentence
+        if following.cues and not following.quoted and opens:
             why = "no cue in its sentence; the next one names one"
             return ("cue-in-next-sentence", following.cues[0]), why
     elif nxt < len(sentences) and sentences[nxt].paragraph == para + 1:
