@@ -352,7 +352,10 @@ def _neighbour(
     if info[si].cued:
         return ("unattributed", None), "its own cue names no one: no speaker is borrowed"
     previous = info[si - 1] if si > 0 and sentences[si - 1].paragraph == para else None
-    if previous is not None and previous.last is not None:
+    # Only a quotation that opens its sentence continues a neighbour's speaker; one inside
+    # a sentence of the reporter's own words ("Turnout showed a 'surprising' swing") does not.
+    opens = frame.masked[sentences[si].start] == QUOTE
+    if previous is not None and previous.last is not None and opens:
         # The speaker of the previous sentence's quotation, not a cue after it in a
         # clause of its own ('"A," Clinton said after she called Sanders. "B."').
         last = previous.last_quote or previous.last
@@ -361,7 +364,6 @@ def _neighbour(
     nxt = si + 1
     if nxt < len(sentences) and sentences[nxt].paragraph == para:
         following = info[nxt]
-        opens = frame.masked[sentences[si].start] == QUOTE  # not a term inside a sentence
         if following.cues and not following.quoted and opens:
             why = "no cue in its sentence; the next one names one"
             return ("cue-in-next-sentence", following.cues[0]), why
