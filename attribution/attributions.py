@@ -54,7 +54,9 @@ TITLE_PREPOSITIONS = frozenset(
 
 # Verbs that name a work after a common noun: "a play called 'Q'", "a show titled 'Q'".
 NAMING_VERBS = frozenset({"called", "named", "titled", "dubbed"})
-ARTICLES = frozenset({"a", "an", "the"})
+
+# What a speaker may call something: "called it 'Q'", "called him 'Q'" stay speech.
+OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them", "me", "us", "you", "this", "that"})
 
 
 # Rules whose cue heads a main reporting clause that can hold another one
@@ -152,8 +154,9 @@ def not_speech(masked: str, q: Quotation) -> str | None:
         more, _ = _words_before(masked, q.open_mark, 3)
         if first == "as" and len(more) >= 2 and more[1].lower() == "known":
             return "title"  # the hacker known as 'Q'
-        if first != "as" and len(more) == 3 and more[2].lower() in ARTICLES:
-            return "title"  # a play called 'Q'
+        named = len(more) >= 2 and more[1].islower() and more[1] not in OBJECT_PRONOUNS
+        if first != "as" and named:
+            return "title"  # a play called 'Q', a news organization called 'Q'
     if first == "told" and " " in quoted.strip():
         return "title"  # told 'Fox and Friends'
     if word[:1].isupper() and " " not in quoted.strip():
