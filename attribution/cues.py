@@ -531,7 +531,18 @@ def _appositive_subject(masked: str, sentence: Sentence, comma: int) -> tuple[in
     mate — told Fox News"): ``comma`` is then the closing dash.
     """
     mark = masked[comma]
+    # The sentence's subject, when a comma follows it: "Clinton, during a town hall in
+    # Columbus, Ohio, said", "Marco Rubio, whose hometown, Miami, is ..., argues".
+    subject = clause_subject(masked, sentence, comma)
+    if subject is not None and masked[subject[1] : subject[1] + 1] == mark:
+        head = masked[subject[0] : subject[1]]
+        person = is_capitalised(head) or head.lower() in pronouns()
+        if person and pronouns().get(head.lower()) != "relative":
+            return subject
     floor = max(sentence.start, comma - 200)
+    opening = INTRODUCTORY.match(masked, sentence.start, comma)
+    if opening is not None:
+        floor = max(floor, opening.end() - 1)  # "In a statement to the Observer, ...": not it
     j = comma - 1
     while j > floor:
         ch = masked[j]
