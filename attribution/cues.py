@@ -998,6 +998,8 @@ def _mention_for(
         return np, "speaker-cue"
     w = word_before(masked, pos, sentence.start)
     if w is not None and masked[w[0] : w[1]].lower() in ("and", "but", "then"):
+        if earlier is not None:
+            return earlier, "coordinated-cue-subject"  # "Lazar said ... and added, 'Q'"
         subject = clause_subject(masked, sentence, w[0])
         if subject is not None:
             return subject, "coordinated-clause-subject"
