@@ -140,7 +140,9 @@ def not_speech(masked: str, q: Quotation) -> str | None:
         following = masked[after[0] : after[1]] if after is not None else ""
         if following.lower() in TITLE_FOLLOWERS and quoted.count(" ") < SCARE_MAX_WORDS:
             return "scare-quote"
-    if not quoted[:1].isupper() or not _title_cased(TITLE_WORD.findall(quoted)):
+    if not quoted[:1].isupper() or quoted.count(" ") >= TITLE_MAX_WORDS:
+        return None  # a title starts with a capital and is short: most speech is neither
+    if not _title_cased(TITLE_WORD.findall(quoted)):
         return None
     if first in TITLE_NOUNS:
         return "title"
@@ -309,6 +311,8 @@ def _nearest_cue(sentence: _Sentence, q: Quotation, masked: str, start: int) -> 
     chosen = sentence.cues[k - 1]
     if chosen.mention.start >= q.outer_end:
         return chosen  # a cue inside a quotation's reach, yet its speaker after it
+    if k == 1:
+        return chosen  # no other cue before it that could hold it
     opening = INTRODUCTORY.match(masked, start, q.open_mark)
     intro_end = opening.end() if opening is not None else start
     for outer in sentence.cues[max(0, k - 1 - OUTER_LOOKBACK) : k - 1]:
