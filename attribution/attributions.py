@@ -128,6 +128,8 @@ def not_speech(masked: str, q: Quotation) -> str | None:
     ("his book"), an outlet's possessive ("NBC's"), a preposition of appearing ("on"),
     "a play called", "known as", "told" or a name around it (a nickname).
     """
+    if q.span.text.count(" ") >= TITLE_MAX_WORDS:
+        return None  # a whole sentence of speech: no title, term or scare quote is so long
     before, comma = _words_before(masked, q.open_mark, 1)
     word = before[0] if before else ""
     first = word.lower()
