@@ -54,7 +54,9 @@ TITLE_PREPOSITIONS = frozenset(
 
 # Verbs that name a work after a common noun: "a play called 'Q'", "a show titled 'Q'".
 NAMING_VERBS = frozenset({"called", "named", "titled", "dubbed"})
-ARTICLES = frozenset({"a", "an", "the"})
+
+# What a speaker may call something: "called it 'Q'", "called him 'Q'" stay speech.
+OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them", "me", "us", "you", "this", "that"})
 
 
 # Rules whose cue heads a main reporting clause that can hold another one
@@ -126,6 +128,8 @@ def not_speech(masked: str, q: Quotation) -> str | None:
     ("his book"), an outlet's possessive ("NBC's"), a preposition of appearing ("on"),
     "a play called", "known as", "told" or a name around it (a nickname).
     """
+    if q.span.text.count(" ") >= TITLE_MAX_WORDS:
+        return None  # a whole sentence of speech: no title, term or scare quote is so long
     before, comma = _words_before(masked, q.open_mark, 1)
     word = before[0] if before else ""
     first = word.lower()
@@ -138,7 +142,9 @@ def not_speech(masked: str, q: Quotation) -> str | None:
         following = masked[after[0] : after[1]] if after is not None else ""
         if following.lower() in TITLE_FOLLOWERS and quoted.count(" ") < SCARE_MAX_WORDS:
             return "scare-quote"
-    if not quoted[:1].isupper() or not _title_cased(TITLE_WORD.findall(quoted)):
+    if not quoted[:1].isupper() or quoted.count(" ") >= TITLE_MAX_WORDS:
+        return None  # a title starts with a capital and is short: most speech is neither
+    if not _title_cased(TITLE_WORD.findall(quoted)):
         return None
     if first in TITLE_NOUNS:
         return "title"
@@ -152,8 +158,9 @@ def not_speech(masked: str, q: Quotation) -> str | None:
         more, _ = _words_before(masked, q.open_mark, 3)
         if first == "as" and len(more) >= 2 and more[1].lower() == "known":
             return "title"  # the hacker known as 'Q'
-        if first != "as" and len(more) == 3 and more[2].lower() in ARTICLES:
-            return "title"  # a play called 'Q'
+        named = len(more) >= 2 and more[1].islower() and more[1] not in OBJECT_PRONOUNS
+        if first != "as" and named:
+            return "title"  # a play called 'Q', a news organization called 'Q'
     if first == "told" and " " in quoted.strip():
         return "title"  # told 'Fox and Friends'
     if word[:1].isupper() and " " not in quoted.strip():
@@ -306,6 +313,8 @@ def _nearest_cue(sentence: _Sentence, q: Quotation, masked: str, start: int) -> 
     chosen = sentence.cues[k - 1]
     if chosen.mention.start >= q.outer_end:
         return chosen  # a cue inside a quotation's reach, yet its speaker after it
+    if k == 1:
+        return chosen  # no other cue before it that could hold it
     opening = INTRODUCTORY.match(masked, start, q.open_mark)
     intro_end = opening.end() if opening is not None else start
     for outer in sentence.cues[max(0, k - 1 - OUTER_LOOKBACK) : k - 1]:
@@ -352,7 +361,10 @@ def _neighbour(
     if info[si].cued:
         return ("unattributed", None), "its own cue names no one: no speaker is borrowed"
     previous = info[si - 1] if si > 0 and sentences[si - 1].paragraph == para else None
-    if previous is not None and previous.last is not None:
+    # Only a quotation that opens its sentence continues a neighbour's speaker; one inside
+    # a sentence of the reporter's own words ("Turnout showed a 'surprising' swing") does not.
+    opens = frame.masked[sentences[si].start] == QUOTE
+    if previous is not None and previous.last is not None and opens:
         # The speaker of the previous sentence's quotation, not a cue after it in a
         # clause of its own ('"A," Clinton said after she called Sanders. "B."').
         last = previous.last_quote or previous.last
@@ -361,7 +373,7 @@ def _neighbour(
     nxt = si + 1
     if nxt < len(sentences) and sentences[nxt].paragraph == para:
         following = info[nxt]
-        if following.cues and not following.quoted:
+        if following.cues and not following.quoted and opens:
             why = "no cue in its sentence; the next one names one"
             return ("cue-in-next-sentence", following.cues[0]), why
     elif nxt < len(sentences) and sentences[nxt].paragraph == para + 1:

@@ -167,6 +167,9 @@ CLOSING_MARKS = "\"'\u201d\u2019\u00bb\u203a \t"
 # "an angry Hollande retaliated", "he went on" (ends in -ed or -s, or a common irregular).
 VERB_AFTER_SPEAKER = regex.compile(r"\p{Ll}+(?:ed|s)|went|shot|spoke|wrote|said|told")
 
+# A quotation in the frame: where its masked run starts and ends, and its sentence.
+QuoteRun = tuple[int, int, Sentence | None]
+
 # How far before a quotation a possessive "claim" may stand.
 CLAIM_REACH = 200
 
@@ -547,7 +550,18 @@ def _appositive_subject(masked: str, sentence: Sentence, comma: int) -> tuple[in
     mate — told Fox News"): ``comma`` is then the closing dash.
     """
     mark = masked[comma]
+    # The sentence's subject, when a comma follows it: "Clinton, during a town hall in
+    # Columbus, Ohio, said", "Marco Rubio, whose hometown, Miami, is ..., argues".
+    subject = clause_subject(masked, sentence, comma)
+    if subject is not None and masked[subject[1] : subject[1] + 1] == mark:
+        head = masked[subject[0] : subject[1]]
+        person = is_capitalised(head) or head.lower() in pronouns()
+        if person and pronouns().get(head.lower()) != "relative":
+            return subject
     floor = max(sentence.start, comma - 200)
+    opening = INTRODUCTORY.match(masked, sentence.start, comma)
+    if opening is not None:
+        floor = max(floor, opening.end() - 1)  # "In a statement to the Observer, ...": not it
     j = comma - 1
     while j > floor:
         ch = masked[j]
@@ -625,15 +639,22 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
             )
         )
     starts = [s.start for s in sentences]
+    # The quotations, masked, each with the sentence it opens in (or None).
+    runs = [
+        (m.start(), m.end(), _sentence_at(sentences, starts, m.start()))
+        for m in QUOTE_RUN.finditer(masked)
+    ]
     extra = [
         *_colon_cues(text, frame, out, starts),
-        *_byline_cues(text, frame, starts),
-        *_claim_cues(text, frame, starts),
+        *_byline_cues(text, frame, starts, runs),
+        *_claim_cues(text, frame, runs),
     ]
-    cued = {c.sentence.start for c in [*out, *extra]}
-    extra.extend(_quote_verb_cues(text, frame, cued, starts))
-    cued = {c.sentence.start for c in [*out, *extra]}
-    extra.extend(_subject_cues(text, frame, cued))
+    cued = {c.sentence.start for c in out}
+    cued.update(c.sentence.start for c in extra)
+    verbs = _quote_verb_cues(text, frame, cued, runs)
+    cued.update(c.sentence.start for c in verbs)
+    extra.extend(verbs)
+    extra.extend(_subject_cues(text, frame, cued, runs))
     if extra:
         out = sorted([*out, *extra], key=lambda c: c.cue.start)
     return tuple(out)
@@ -730,19 +751,18 @@ def sentence_subject(masked: str, sentence: Sentence, before: int) -> tuple[int,
     return _before_verb(masked, subject)
 
 
-def _quote_verb_cues(text: str, frame: Frame, cued: set[int], starts: list[int]) -> list[Cue]:
+def _quote_verb_cues(text: str, frame: Frame, cued: set[int], runs: list[QuoteRun]) -> list[Cue]:
     """'"Go back to Univision," Trump barked': a quotation that ends in a comma, "!" or
     "?", then a name or pronoun and a verb the cue list lacks. The cue is the verb."""
     masked = frame.masked
     out: list[Cue] = []
-    for run_of_quote in QUOTE_RUN.finditer(masked):
-        words = text[run_of_quote.start() : run_of_quote.end()].rstrip(CLOSING_MARKS)
+    for run_start, run_end, sentence in runs:
+        words = text[max(run_start, run_end - 4) : run_end].rstrip(CLOSING_MARKS)
         if words[-1:] not in (",", "!", "?"):
             continue
-        sentence = _sentence_at(frame.sentences, starts, run_of_quote.end())
         if sentence is None or sentence.start in cued:
             continue
-        np = noun_phrase_after(masked, run_of_quote.end(), sentence.end)
+        np = noun_phrase_after(masked, run_end, sentence.end)
         if np is None:
             continue
         head = masked[np[0] : np[1]]
@@ -762,18 +782,18 @@ def _quote_verb_cues(text: str, frame: Frame, cued: set[int], starts: list[int])
     return out
 
 
-def _subject_cues(text: str, frame: Frame, cued: set[int]) -> list[Cue]:
+def _subject_cues(text: str, frame: Frame, cued: set[int], runs: list[QuoteRun]) -> list[Cue]:
     """A sentence with no cue that holds a quotation after its own words: its subject
     ("Trump later defended his comments as being 'sarcastic'"), never the speaker of
     the sentence before. The cue is the verb after the subject."""
     masked = frame.masked
     out: list[Cue] = []
-    for sentence in frame.sentences:
-        if sentence.start in cued:
+    for at, _, sentence in runs:  # the first quotation of each sentence that has one
+        if sentence is None or sentence.start in cued:
             continue
-        at = masked.find(QUOTE, sentence.start, sentence.end)
-        if at < 0 or not masked[sentence.start : at].strip(" \t,\u2014\u2013-"):
-            continue  # no quotation, or one that opens the sentence: a split quote's
+        cued.add(sentence.start)  # one look a sentence
+        if not masked[sentence.start : at].strip(" \t,\u2014\u2013-"):
+            continue  # a quotation that opens the sentence: a split quote's
         subject = sentence_subject(masked, sentence, at)
         verb = word_after(masked, subject[1], at) if subject is not None else None
         if subject is None or verb is None:
@@ -823,7 +843,7 @@ def _claim_noun_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<=\w)'s?[ \t]+(?:[a-z\-]+[ \t]+){{0,2}}(?P<noun>{body})s?(?![\w'\-])")
 
 
-def _claim_cues(text: str, frame: Frame, starts: list[int]) -> list[Cue]:
+def _claim_cues(text: str, frame: Frame, runs: list[QuoteRun]) -> list[Cue]:
     """ "Grayson's claim that the vote was 'rigged'": the possessive name is the speaker.
 
     Up to two modifiers may stand between ("Mr. Comey's most surprising suggestion");
@@ -832,17 +852,13 @@ def _claim_cues(text: str, frame: Frame, starts: list[int]) -> list[Cue]:
     masked = frame.masked
     if QUOTE not in masked:
         return []
-    sentences = frame.sentences
     out: list[Cue] = []
     seen: set[int] = set()
-    for run_of_quote in QUOTE_RUN.finditer(masked):
-        if masked.find("'", max(0, run_of_quote.start() - CLAIM_REACH), run_of_quote.start()) < 0:
+    for run_start, _, sentence in runs:
+        if sentence is None or masked.find("'", max(0, run_start - CLAIM_REACH), run_start) < 0:
             continue  # no possessive before this quotation: the common case, told cheaply
-        sentence = _sentence_at(sentences, starts, run_of_quote.start())
-        if sentence is None:
-            continue
-        floor = max(sentence.start, run_of_quote.start() - CLAIM_REACH)
-        for m in _claim_noun_pattern().finditer(masked, floor, run_of_quote.start()):
+        floor = max(sentence.start, run_start - CLAIM_REACH)
+        for m in _claim_noun_pattern().finditer(masked, floor, run_start):
             if m.start() not in seen:
                 seen.add(m.start())
                 out.extend(_claim_cue(text, masked, sentence, m))
@@ -867,18 +883,17 @@ def _claim_cue(text: str, masked: str, sentence: Sentence, m: re.Match[str]) -> 
     return [cue]
 
 
-def _byline_cues(text: str, frame: Frame, starts: list[int]) -> list[Cue]:
+def _byline_cues(text: str, frame: Frame, starts: list[int], runs: list[QuoteRun]) -> list[Cue]:
     """Dash bylines after a quotation: '"Q" ― First Last' or a "- First Last." paragraph."""
     masked = frame.masked
     if QUOTE not in masked:
         return []
     sentences = frame.sentences
     out: list[Cue] = []
-    for run_of_quote in QUOTE_RUN.finditer(masked):
-        ahead = masked[run_of_quote.end() : run_of_quote.end() + BYLINE_LOOKAHEAD]
-        if DASHES.isdisjoint(ahead):
+    for _, run_end, _ in runs:
+        if DASHES.isdisjoint(masked[run_end : run_end + BYLINE_LOOKAHEAD]):
             continue  # the common case, told cheaply: no dash right after the quotation
-        m = DASH_BYLINE.match(masked, run_of_quote.end())
+        m = DASH_BYLINE.match(masked, run_end)
         if m is None or not masked[m.end() : m.end() + 1].isupper():
             continue  # no dash, or no capitalised name after it
         sentence = _sentence_at(sentences, starts, m.end())
@@ -999,6 +1014,8 @@ def _mention_for(
         return np, "speaker-cue"
     w = word_before(masked, pos, sentence.start)
     if w is not None and masked[w[0] : w[1]].lower() in ("and", "but", "then"):
+        if earlier is not None:
+            return earlier, "coordinated-cue-subject"  # "Lazar said ... and added, 'Q'"
         subject = clause_subject(masked, sentence, w[0])
         if subject is not None:
             return subject, "coordinated-clause-subject"
