@@ -47,6 +47,9 @@ FULL_NAME = regex.compile(
 )
 PRONOUN_WINDOW = 600
 LEADING_DETERMINERS = frozenset({"the", "The", "a", "an"})
+# Lower-case words inside an organisation's name: the Bank of England, the Department for
+# Business and Trade.
+ORG_JOINERS = frozenset({"of", "for", "and", "on"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -91,6 +94,10 @@ def classify(mention: str) -> tuple[str, str]:
         if token.endswith("'s") and tokens[i + 1][:1].isupper():
             tokens = tokens[i + 1 :]
             break
+    joiners = [i for i, t in enumerate(tokens[1:-1], 1) if t in ORG_JOINERS]
+    if joiners and any(_is_organisation_word(t) for t in tokens[: joiners[0]]):
+        # "the Bank of England", "the Department for Business and Trade": one name
+        return " ".join(tokens), "organisation"
     if "of" in tokens[1:-1]:
         # "Rep. Tom Cole of Oklahoma" is Tom Cole; "the Bank of England" stays whole.
         cut = tokens.index("of")
