@@ -278,7 +278,12 @@ class Tracker:
         if not sentences:
             return iter(())
         lo, hi = sentences[0].start, sentences[-1].end
-        events = [(m.start(), m.end(), NAME) for m in NAME_RUN.finditer(masked, lo, hi)]
+        common = _non_names()
+        events = [
+            (m.start(), m.end(), NAME)
+            for m in NAME_RUN.finditer(masked, lo, hi)
+            if m.group().lower() not in common  # "The", "But": a sentence's first word
+        ]
         events.extend(
             (m.start(), m.end(), PRONOUN) for m in PERSON_PRONOUN.finditer(masked, lo, hi)
         )
