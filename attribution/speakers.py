@@ -148,6 +148,8 @@ def _names_no_one(name: list[str]) -> bool:
     if len(name) != 1:
         return False
     word = name[0]
+    if word.lower() in pronouns_and_function():
+        return True  # "You", "That": a sentence's first word taken for a name
     stem, _, tail = word.partition("'")
     if tail in ("s", "m", "re", "ve", "ll", "d") and stem.lower() in pronouns_and_function():
         return True
