@@ -352,3 +352,50 @@ def test_article_paths_are_relative_to_the_rootdir(pytester: pytest.Pytester) ->
     del sub
     document = json.loads(Path(pytester.path / "r.json").read_text(encoding="utf-8"))
     assert [f["article"] for f in document["findings"]] == ["corpus/misquote.txt"]
+
+
+RESEMBLES = {
+    # Doe's plan, paraphrased: alike, not the same sentence
+    "paraphrase.txt": '"The whole plan goes out in Geneva next week, we hope," Jane Doe said.\n',
+}
+
+
+@pytest.mark.parametrize(("policy", "outcome"), [("warn", "PASSED"), ("fail", "FAILED")])
+def test_a_possible_misquote_warns_or_fails_as_the_file_says(
+    pytester: pytest.Pytester, policy: str, outcome: str
+) -> None:
+    records = RECORDS.format(unverified="ignore").replace(
+        "unverified: ignore\n", f"unverified: ignore\npossible-misquote: {policy}\n"
+    )
+    make(pytester, articles=RESEMBLES, records=records)
+    result = pytester.runpytest("expectations", "-rA", "--attribution-report", "r.json")
+    assert outcomes(result) == {"expectations/events.yaml::paraphrase.txt::doe-plan": outcome}
+    if policy == "warn":
+        result.stdout.fnmatch_lines(["*PossibleMisquoteWarning: possible-misquote: *"])
+        assert result.ret == 0
+    else:
+        assert result.ret == 1
+    (finding,) = json.loads((pytester.path / "r.json").read_text(encoding="utf-8"))["findings"]
+    assert (finding["kind"], finding["level"]) == ("possible-misquote", policy)
+
+
+def test_possible_misquote_ignore_drops_the_finding(pytester: pytest.Pytester) -> None:
+    records = RECORDS.format(unverified="ignore").replace(
+        "unverified: ignore\n", "unverified: ignore\npossible-misquote: ignore\n"
+    )
+    make(pytester, articles=RESEMBLES, records=records)
+    result = pytester.runpytest("expectations", "-rA", "--attribution-report", "r.json")
+    assert result.ret == 0
+    assert json.loads((pytester.path / "r.json").read_text(encoding="utf-8"))["findings"] == []
+
+
+def test_a_bad_possible_misquote_policy_is_a_one_line_error(pytester: pytest.Pytester) -> None:
+    records = RECORDS.format(unverified="ignore").replace(
+        "unverified: ignore\n", "unverified: ignore\npossible-misquote: loud\n"
+    )
+    make(pytester, articles=RESEMBLES, records=records)
+    result = pytester.runpytest("expectations")
+    result.stdout.fnmatch_lines(
+        ["*events.yaml:4: 'possible-misquote' must be one of fail, warn, ignore, not 'loud'*"]
+    )
+    assert "Traceback" not in result.stdout.str()
