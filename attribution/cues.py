@@ -464,6 +464,33 @@ def noun_phrase_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | 
     return None
 
 
+# A news dateline opening a paragraph: "WASHINGTON, Dec. 8 (UPI) — ", "LA CROSSE, Wis. — ".
+DATELINE = regex.compile(
+    r"""
+    (?: \p{Lu}[\p{Lu}\s.\-]{2,40}                       # the city in capitals
+        (?:,\s*[^\u2014\u2013\x1a]{1,40}?)?               # , the state or the date and agency
+      | \p{Lu}[\p{L}\s.]{2,40}?\s*\([\p{Lu}\p{L}]{2,8}\)   # Washington (AFP)
+    )
+    \s*(?:[\u2014\u2013]|--)\s*                         # the dash before the story
+    """,
+    regex.VERBOSE,
+)
+
+# What may close an opening phrase after its comma: a state or country after a city,
+# or the day ("in Ames, Iowa, on Sunday, Mrs. Clinton").
+PLACE_OR_DAY_TAIL = regex.compile(
+    r"""
+    \s*
+    (?: \p{Lu}[\p{L}]*\.(?:\p{Lu}\.)*                  # an abbreviated state: N.H., Calif.
+      | \p{Lu}[\p{Ll}]+(?:\s\p{Lu}[\p{Ll}]+)?          # a state or country: Iowa, New Hampshire
+      | on\s\p{Lu}[\p{Ll}]+day                          # the day: on Sunday
+    )
+    \s*,\s*
+    """,
+    regex.VERBOSE,
+)
+
+
 def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, int] | None:
     """The subject of a sentence: its first speaker-like phrase after an opening phrase."""
     pos = sentence.start
@@ -472,9 +499,18 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
     conjunction = LEADING_CONJUNCTION.match(masked, pos, before)
     if conjunction is not None:
         pos = conjunction.end()  # "And Mr. Christie gloated: ..."
+    dateline = DATELINE.match(masked, pos, before)
+    if dateline is not None:
+        pos = dateline.end()  # "WASHINGTON, Dec. 8 (UPI) — Hillary Clinton ..."
     m = INTRODUCTORY.match(masked, pos, before)
     if m:
         pos = m.end()
+        # "At a rally in Portsmouth, N.H., on Tuesday, Bernie Sanders ...": the place
+        # and the day that end the opening phrase are not the subject.
+        tail = PLACE_OR_DAY_TAIL.match(masked, pos, before)
+        while tail is not None and tail.end() > pos:
+            pos = tail.end()
+            tail = PLACE_OR_DAY_TAIL.match(masked, pos, before)
     first = word_after(masked, pos, before)
     while first is not None:
         first = contracted_pronoun(masked, first)
