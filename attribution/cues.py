@@ -229,6 +229,11 @@ def _organisation_words() -> frozenset[str]:
 
 
 @cache
+def _date_words() -> frozenset[str]:
+    return frozenset(words("date_words.txt"))
+
+
+@cache
 def _cue_words() -> frozenset[str]:
     return frozenset(e for e in words("cue_verbs.txt") if " " not in e)
 
@@ -440,6 +445,8 @@ def noun_phrase_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | 
     low = text.lower()
     if low in pronouns():
         return first if pronouns()[low] != "relative" else None
+    if text in _date_words():
+        return None  # "said Tuesday that ...": a day, not the speaker
     if is_capitalised(text) and low not in _function_words():
         return _through_role(masked, _name_run_after(masked, first, ceiling), ceiling)
     # Lowercase modifiers then a name or a head noun: "psychologist Alvord",
@@ -1018,6 +1025,17 @@ def _mention_for(
     while i > sentence.start and masked[i - 1] in " \t":
         i -= 1
     if i > sentence.start and masked[i - 1] == ",":
+        if inverted_ok and pos == start:
+            # '... for the EU, said Geert Wilders': the name after the cue speaks, not
+            # the last noun of the clause before the comma.
+            np = noun_phrase_after(masked, end, sentence.end)
+            if (
+                np is not None
+                and is_capitalised(masked[np[0] : np[1]])
+                and masked[np[0] : np[1]].split()[0] not in _date_words()
+                and CLAUSE_ENDS_AFTER_SPEAKER.match(masked, np[1], sentence.end)
+            ):
+                return np, "comma-cue-speaker"
         np = _appositive_subject(masked, sentence, i - 1)
         if np is not None:
             return np, "speaker-appositive-cue"
