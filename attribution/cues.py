@@ -471,6 +471,9 @@ def noun_phrase_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | 
     return None
 
 
+# Number words that open a time phrase ("Eight years ago, ...").
+NUMBER_WORDS = frozenset(words("number_words.txt"))
+
 # A news dateline opening a paragraph: "WASHINGTON, Dec. 8 (UPI) — ", "LA CROSSE, Wis. — ".
 DATELINE = regex.compile(
     r"""
@@ -519,6 +522,19 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
             pos = tail.end()
             tail = PLACE_OR_DAY_TAIL.match(masked, pos, before)
     first = word_after(masked, pos, before)
+    opener = masked[first[0] : first[1]] if first is not None else ""
+    after_opener = word_after(masked, first[1], before) if first is not None else None
+    manner = (  # "Hastily politicizing": an adverb and a participle, not "Kelly said"
+        opener.endswith("ly")
+        and after_opener is not None
+        and masked[after_opener[0] : after_opener[1]].endswith("ing")
+    )
+    if opener in _date_words() or opener.lower() in NUMBER_WORDS or manner:
+        # "Sunday morning, Clinton slammed ...", "Eight years ago, he supported ...",
+        # "Hastily politicizing the tragedy, Trump cast ...": a time or manner opener
+        comma = masked.find(",", pos, before)
+        if comma != -1:
+            first = word_after(masked, comma + 1, before)
     while first is not None:
         first = contracted_pronoun(masked, first)
         text = masked[first[0] : first[1]]
