@@ -229,6 +229,12 @@ def _organisation_words() -> frozenset[str]:
 
 
 @cache
+def _writings() -> frozenset[str]:
+    """Things that carry words without anyone saying them there (writings.txt)."""
+    return frozenset(words("writings.txt"))
+
+
+@cache
 def _date_words() -> frozenset[str]:
     return frozenset(words("date_words.txt"))
 
@@ -1081,6 +1087,14 @@ def _mention_for(
             subject = clause_subject(masked, sentence, what[0])
             if subject is not None and subject[1] <= what[0]:
                 return _before_verb(masked, subject), "what-they-call"
+        if pronouns().get(masked[np[0] : np[1]].lower()) == "relative":
+            antecedent = word_before(masked, np[0], sentence.start)
+            if (
+                antecedent is not None
+                and masked[antecedent[0] : antecedent[1]].lower() in _writings()
+            ):
+                # "a shirt that read 'Fascist Trump'": the words are printed, not said
+                return None, "no-speaker"
         return np, "speaker-cue"
     w = word_before(masked, pos, sentence.start)
     if w is not None and masked[w[0] : w[1]].lower() in ("and", "but", "then"):
