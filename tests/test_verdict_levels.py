@@ -1,0 +1,42 @@
+"""bench/verdict_levels.py reads a kept verdict-bench run and splits false alarms by level."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parent.parent / "bench" / "verdict_levels.py"
+
+
+def _load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("verdict_levels", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_false_alarms_split_by_level(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    records = tmp_path / "clean" / "records"
+    records.mkdir(parents=True)
+    for name, ids in (("a", ("q1", "q2")), ("b", ("q1", "q2"))):
+        quotes = "".join(f"  - id: {i}\n    speaker: X\n    text: y\n" for i in ids)
+        (records / f"{name}.yaml").write_text(f"articles: [x]\nquotes:\n{quotes}")
+    rows = [
+        ("a", "q1", "misattribution", "fail"),
+        ("a", "q1", "possible-misquote", "warn"),  # the same record: counted once
+        ("b", "q2", "possible-misquote", "warn"),
+    ]
+    with open(tmp_path / "clean_findings.jsonl", "w", encoding="utf-8") as out:
+        for article, record, kind, level in rows:
+            finding = {"record": record, "kind": kind, "level": level}
+            out.write(json.dumps({"article": article, "finding": finding}) + "\n")
+    assert _load().main([str(tmp_path)]) == 0
+    printed = capsys.readouterr().out
+    assert "records 4" in printed
+    assert "false alarms, any level  0.500 (2 records)" in printed
+    assert "false alarms that fail   0.250 (1)" in printed
