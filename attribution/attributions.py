@@ -335,7 +335,8 @@ def _dominates(masked: str, outer: _Event, inner: _Event, intro_end: int) -> boo
     assert outer.cue is not None and inner.cue is not None
     if outer.origin not in OUTER_RULES or outer.cue.start < intro_end:
         return False  # "When X said ..., Y replied": an opening phrase, not the main clause
-    if outer.mention.text.lower() in RELATIVE or outer.cue.text.lower() not in OUTER_CUES:
+    verb = outer.cue.text.lower().split()[-1] if outer.cue.text.split() else ""
+    if outer.mention.text.lower() in RELATIVE or verb not in OUTER_CUES:
         return False  # "Trump, who said ..., told reporters": the relative clause is inner
     if outer.mention.end > inner.mention.start:
         return False
