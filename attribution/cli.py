@@ -201,7 +201,7 @@ def _render_text(path: str, text: str, found: Sequence[Attribution], out: TextIO
                 _clip(cell, cap)
                 for cell, cap in zip(
                     (
-                        a.speaker or _NONE,
+                        (f"{a.speaker}?" if a.ambiguous else a.speaker) or _NONE,
                         a.rule or _NONE,
                         _flat(a.venue.text) if a.venue else _NONE,
                         _flat(a.date.text) if a.date else _NONE,
@@ -240,6 +240,8 @@ def _render_explain(path: str, text: str, found: Sequence[Attribution], out: Tex
     for number, a in enumerate(found, 1):
         lines.append(f"[{number}] {_clip('“' + _flat(a.quote.text) + '”', 100)}")
         lines.append(f"    speaker  {a.speaker or '(none)'}")
+        if a.ambiguous:
+            lines.append(f"    or       {', '.join(a.candidates[1:])} (the mention fits them too)")
         lines.append(f"    rule     {a.rule or '(none)'}")
         lines.append(f"    quote    {_snippet(text, a.quote)}  @{a.quote.start}-{a.quote.end}")
         for label, span in (("mention", a.mention), ("cue", a.cue)):

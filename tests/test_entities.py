@@ -6,6 +6,10 @@ the person, by full name, with the candidates a careful reader would also consid
 
 from __future__ import annotations
 
+import contextlib
+import io
+from pathlib import Path
+
 from hypothesis import given, settings
 from strategies import STORY, renamed_articles
 
@@ -157,3 +161,21 @@ def test_headline_end_only_for_a_title_case_first_line() -> None:
     )
     assert headline_end("Trump met donors in Las Vegas on Friday.\n\nBody.") == 0
     assert headline_end("Short Title\n\nBody.") == 0
+
+
+def test_the_cli_shows_an_ambiguous_speaker_and_the_others_it_may_be(tmp_path: Path) -> None:
+    from attribution.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Sen. Tom Carper criticised the trust. Carper met the nurses, and then Mark Ellis "
+        "arrived. “This cannot go on,” he said.\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["extract", "--format", "text", str(article)]) == 0
+        assert main(["explain", str(article)]) == 0
+    shown = out.getvalue()
+    assert "Tom Carper?" in shown
+    assert "or       Mark Ellis (the mention fits them too)" in shown
