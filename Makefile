@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench mutation clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,5 +29,15 @@ test: lint
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
+# Mutation testing of attribution/compare.py against the fast compare tests ([tool.mutmut] in
+# pyproject.toml); one worker, as the machine is shared. Survivors that cannot change behaviour
+# are listed in tests/mutants_compare.md.
+mutation: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check 'mutmut>=3.8'
+	$(BIN)/mutmut run --max-children 1
+	$(BIN)/mutmut results --all true | awk -F': ' 'NF == 2 { n[$$2]++; t++ } \
+		END { for (k in n) print k ": " n[k]; \
+		printf "score: %d killed or timed out / %d mutants\n", n["killed"] + n["timeout"], t }'
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache mutants
