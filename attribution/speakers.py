@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from attribution import entities
 from attribution.cues import (
     PARTICLES,
     name_run_before,
@@ -24,14 +25,13 @@ from attribution.cues import (
     word_after,
     word_before,
 )
-from attribution.entities import Resolution, Tracker
+from attribution.entities import HONORIFIC_GENDER, SUFFIXES, Resolution, Tracker
 from attribution.frame import Frame, headline_end
 from attribution.model import Cue
 from attribution.wordlists import given_names, is_given_name, words
 
-SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"})
-HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f"}
-PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# The speaker history's fallback also reads object pronouns ("told her").
+PRONOUN_GENDER = {**entities.PRONOUN_GENDER, "him": "m", "her": "f"}
 # How far back a pronoun looks for its speaker: news copy never reaches further, and the
 # bound keeps resolution linear on text that is nothing but pronouns.
 RECENT_SPEAKERS = 30
