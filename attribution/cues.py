@@ -240,14 +240,14 @@ def _date_words() -> frozenset[str]:
 
 
 @cache
-def _cue_words() -> frozenset[str]:
+def cue_words() -> frozenset[str]:
     return frozenset(e for e in words("cue_verbs.txt") if " " not in e)
 
 
 def _name_word(word: str) -> bool:
     """A capitalised word that can be part of a name (not 'But', not 'Says')."""
     low = word.lower()
-    return is_capitalised(word) and low not in _function_words() and low not in _cue_words()
+    return is_capitalised(word) and low not in _function_words() and low not in cue_words()
 
 
 def is_capitalised(word: str) -> bool:
@@ -435,7 +435,7 @@ def _through_role(masked: str, run: tuple[int, int], ceiling: int) -> tuple[int,
             if cur is run or low in _function_words():
                 return run
             return run[0], _name_run_after(masked, nxt, ceiling)[1]
-        if low in _function_words() or low in NOT_A_SPEAKER or low in _cue_words():
+        if low in _function_words() or low in NOT_A_SPEAKER or low in cue_words():
             return run
         cur = nxt
     return run
@@ -587,7 +587,7 @@ def _before_verb(masked: str, np: tuple[int, int]) -> tuple[int, int]:
     cur = word_after(masked, end, np[1])
     while cur is not None:
         w = masked[cur[0] : cur[1]].lower()
-        if w.endswith("ed") or w in _cue_words() or w in BETWEEN_SUBJECT_AND_CUE:
+        if w.endswith("ed") or w in cue_words() or w in BETWEEN_SUBJECT_AND_CUE:
             break
         end = cur[1]
         cur = word_after(masked, end, np[1])

@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from attribution.cues import INTRODUCTORY, NOT_A_SPEAKER, pronouns, titles
+from attribution.cues import INTRODUCTORY, NOT_A_SPEAKER, cue_words, pronouns, titles
 from attribution.frame import Frame, headline_end
 from attribution.model import Cue
 from attribution.wordlists import given_names, table, words
@@ -103,11 +103,6 @@ def _non_names() -> frozenset[str]:
     return frozenset(w.lower() for w in words("function_words.txt")) | NOT_A_SPEAKER
 
 
-@cache
-def _cue_words() -> frozenset[str]:
-    return frozenset(e for e in words("cue_verbs.txt") if " " not in e)
-
-
 @dataclass(slots=True)
 class Entity:
     """A person as the tracker knows them so far (mutable while the text is read)."""
@@ -144,7 +139,7 @@ def _role_before(stretch: str) -> str | None:
     for word in reversed(words_):
         if not word or not word[:1].islower() or not word.replace("-", "").isalpha():
             break
-        if word in _non_names() or word in _cue_words():
+        if word in _non_names() or word in cue_words():
             break
         role.insert(0, word)
     return " ".join(role) or None
@@ -653,7 +648,8 @@ def _is_description(mention: str) -> bool:
 
 
 @cache
-def _parties() -> frozenset[str]:
+def party_words() -> frozenset[str]:
+    """Parties that stand before a name and are not part of it (party_words.txt)."""
     return frozenset(words("party_words.txt"))
 
 
@@ -666,7 +662,7 @@ def _org_words() -> frozenset[str]:
 def _token_kind(token: str) -> int:
     """What a capitalised word of a name run can be, as flags (cached: names repeat)."""
     kind = 0
-    if token.lower() in _non_names() or token.lower() in _cue_words() or token in _parties():
+    if token.lower() in _non_names() or token.lower() in cue_words() or token in party_words():
         kind |= NON_NAME  # "The", "Stated Harmon: ...", "Republican Christine Todd Whitman"
     if token.rstrip(".") in titles():
         kind |= TITLE
@@ -681,9 +677,22 @@ def _token_kind(token: str) -> int:
     return kind
 
 
+def is_organisation_word(token: str) -> bool:
+    """A word that makes a name an organisation's: "Department", "Kremlin", NATO."""
+    return bool(_token_kind(token) & ORGANISATION)
+
+
 def track(text: str, frame: Frame, cues: tuple[Cue, ...]) -> Tracker:
     """Everyone the article mentions, ready for the speaker stage's questions."""
     return Tracker(text, frame, cues)
 
 
-__all__ = ["Entity", "Resolution", "Tracker", "pronouns", "track"]
+__all__ = [
+    "Entity",
+    "Resolution",
+    "Tracker",
+    "is_organisation_word",
+    "party_words",
+    "pronouns",
+    "track",
+]

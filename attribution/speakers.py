@@ -25,7 +25,14 @@ from attribution.cues import (
     word_after,
     word_before,
 )
-from attribution.entities import HONORIFIC_GENDER, SUFFIXES, Resolution, Tracker
+from attribution.entities import (
+    HONORIFIC_GENDER,
+    SUFFIXES,
+    Resolution,
+    Tracker,
+    is_organisation_word,
+    party_words,
+)
 from attribution.frame import Frame, headline_end
 from attribution.model import Cue
 from attribution.wordlists import given_names, is_given_name, words
@@ -67,18 +74,8 @@ class Speaker:
         return len(self.candidates) > 1
 
 
-@cache
-def _org_words() -> frozenset[str]:
-    return frozenset(words("organisation_words.txt"))
-
-
 def _is_title(token: str) -> bool:
     return token.rstrip(".") in titles() or token.lower() in ("former", "then-", "acting")
-
-
-def _is_acronym(token: str) -> bool:
-    core = token.replace(".", "")
-    return len(core) >= 2 and core.isupper() and core.isalpha() and token not in SUFFIXES
 
 
 @lru_cache(maxsize=16384)
@@ -95,7 +92,7 @@ def classify(mention: str) -> tuple[str, str]:
             tokens = tokens[i + 1 :]
             break
     joiners = [i for i, t in enumerate(tokens[1:-1], 1) if t in ORG_JOINERS]
-    if joiners and any(_is_organisation_word(t) for t in tokens[: joiners[0]]):
+    if joiners and any(is_organisation_word(t) for t in tokens[: joiners[0]]):
         # "the Bank of England", "the Department for Business and Trade": one name
         return " ".join(tokens), "organisation"
     if "of" in tokens[1:-1]:
@@ -118,9 +115,9 @@ def classify(mention: str) -> tuple[str, str]:
     titled = len(name) < len(tokens)  # "State Department Deputy Spokesman Vedant Patel"
     if not titled and _names_no_one(name):
         return " ".join(name), "unknown"  # "Republican", "Iowa", "It's", "Reached"
-    if not titled and any(_is_organisation_word(t) for t in tokens):
+    if not titled and any(is_organisation_word(t) for t in tokens):
         return " ".join(tokens), "organisation"  # NATO, the Kremlin, The New York Post
-    if titled and any(_is_organisation_word(t) for t in name):
+    if titled and any(is_organisation_word(t) for t in name):
         return " ".join(tokens), "organisation"  # "Defense Department", "State Department"
     return " ".join(name), "person"
 
@@ -128,11 +125,6 @@ def classify(mention: str) -> tuple[str, str]:
 @cache
 def _places() -> frozenset[str]:
     return frozenset(words("places.txt"))
-
-
-@cache
-def _party_words() -> frozenset[str]:
-    return frozenset(words("party_words.txt"))
 
 
 def _names_no_one(name: list[str]) -> bool:
@@ -143,7 +135,7 @@ def _names_no_one(name: list[str]) -> bool:
     cut: crediting them would make a wrong speaker look like a name.
     """
     joined = " ".join(name)
-    if joined in _places() or joined.rstrip("s") in _party_words():
+    if joined in _places() or joined.rstrip("s") in party_words():
         return True
     if len(name) != 1:
         return False
@@ -160,10 +152,6 @@ def _names_no_one(name: list[str]) -> bool:
 @cache
 def pronouns_and_function() -> frozenset[str]:
     return frozenset(pronouns()) | frozenset(w.lower() for w in words("function_words.txt"))
-
-
-def _is_organisation_word(token: str) -> bool:
-    return token.rstrip(".,") in _org_words() or (_is_acronym(token) and token != "U.S.")
 
 
 def _occurrences(text: str, word: str) -> list[int]:
