@@ -310,24 +310,17 @@ class Tracker:
                 # most runs are one capitalised word that names no one known yet
                 if " " not in run and "\u00a0" not in run and bare.casefold() not in by_last:
                     continue
-            si = self._si
-            if start < self._subject_from:
-                salient = start in speakers
-                if what == PRONOUN:
-                    self._pronoun(si, start, end, salient)
-                elif what == DESCRIPTION:
-                    self._described(si, start, end)
-                else:
-                    self._name(si, start, end, salient)
-                continue
-            salient = self._first or start in speakers
+            # Only a mention after the opening phrase can be the sentence's subject.
+            subject_place = start >= self._subject_from
+            salient = start in speakers or (self._first and subject_place)
             if what == PRONOUN:
-                self._pronoun(si, start, end, salient)
-                self._first = False
+                self._pronoun(self._si, start, end, salient)
+                taken = True
             elif what == DESCRIPTION:
-                if self._described(si, start, end):
-                    self._first = False
-            elif self._name(si, start, end, salient):
+                taken = self._described(self._si, start, end)
+            else:
+                taken = self._name(self._si, start, end, salient)
+            if taken and subject_place:
                 self._first = False
 
     def _described(self, si: int, start: int, end: int) -> bool:
@@ -383,12 +376,9 @@ class Tracker:
     def _name(self, si: int, start: int, end: int, salient: bool) -> bool:
         masked = self.frame.masked
         run = masked[start:end]
-        if " " not in run and "\u00a0" not in run:
-            bare = run[:-2] if run.endswith("'s") else run
-            if start not in self.speaker_starts and bare.casefold() not in self.by_last:
-                return False  # "The", "But", "Iowa": one word that names no one known
-            if bare.lower() in pronouns():
-                return False  # "He said": the pronoun events have it
+        # _read_to has already let through only the lone words someone is known by
+        if run.removesuffix("'s").lower() in pronouns():
+            return False  # "He said": the pronoun events have it
         parsed = _analyse(run)
         if parsed is None:
             return False
