@@ -173,7 +173,8 @@ def headline_end(text: str) -> int:
     News files often open with the headline; most of its words are capitalised and it
     has no sentence end. A paragraph of prose has lower-case words throughout.
     """
-    first = text.split("\n", 1)[0]
+    newline = text.find("\n")
+    first = text if newline == -1 else text[:newline]  # no copy of the rest of the text
     words_ = first.split()
     if len(words_) < 4 or first.rstrip().endswith((".", '"', "\u201d")):
         return 0

@@ -33,7 +33,7 @@ from attribution.entities import (
     is_organisation_word,
     party_words,
 )
-from attribution.frame import Frame, headline_end
+from attribution.frame import Frame
 from attribution.model import Cue
 from attribution.wordlists import given_names, is_given_name, words
 
@@ -185,7 +185,6 @@ class _Document:
         self.text = text
         self.frame = frame
         self.tracker = tracker
-        self._headline: int | None = None
         self._full: dict[str, list[tuple[int, str]]] = {}
         self.history: list[tuple[str, str]] = []
         self.gender: dict[str, str] = {}
@@ -209,14 +208,9 @@ class _Document:
                     found.append((start, name))
             # A headline in title case ("Republican Donor Adelson and Trump Meet") names
             # no one in full: its runs count only when the body never gives the name.
-            body = [(pos, name) for pos, name in found if not self._in_headline(pos)]
+            body = [(pos, name) for pos, name in found if pos >= self.tracker.headline]
             self._full[short] = body or found
         return self._full[short]
-
-    def _in_headline(self, pos: int) -> bool:
-        if self._headline is None:
-            self._headline = headline_end(self.text)
-        return pos < self._headline
 
     def full_name(self, short: str, before: int) -> str | None:
         """The first full name introduced before ``before`` that ends with ``short``."""
