@@ -529,12 +529,12 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
             tail = PLACE_OR_DAY_TAIL.match(masked, pos, before)
     first = word_after(masked, pos, before)
     opener = masked[first[0] : first[1]] if first is not None else ""
-    after_opener = word_after(masked, first[1], before) if first is not None else None
-    manner = (  # "Hastily politicizing": an adverb and a participle, not "Kelly said"
-        opener.endswith("ly")
-        and after_opener is not None
-        and masked[after_opener[0] : after_opener[1]].endswith("ing")
-    )
+    manner = False  # "Hastily politicizing": an adverb and a participle, not "Kelly said"
+    if first is not None and opener.endswith("ly"):
+        after_opener = word_after(masked, first[1], before)
+        manner = after_opener is not None and masked[after_opener[0] : after_opener[1]].endswith(
+            "ing"
+        )
     if opener in _date_words() or opener.lower() in NUMBER_WORDS or manner:
         # "Sunday morning, Clinton slammed ...", "Eight years ago, he supported ...",
         # "Hastily politicizing the tragedy, Trump cast ...": a time or manner opener
@@ -1051,10 +1051,9 @@ def _mention_for(
             # '... for the EU, said Geert Wilders': the name after the cue speaks, not
             # the last noun of the clause before the comma.
             np = noun_phrase_after(masked, end, sentence.end)
-            if (
+            if (  # noun_phrase_after never starts a speaker with a day
                 np is not None
                 and is_capitalised(masked[np[0] : np[1]])
-                and masked[np[0] : np[1]].split()[0] not in _date_words()
                 and CLAUSE_ENDS_AFTER_SPEAKER.match(masked, np[1], sentence.end)
             ):
                 return np, "comma-cue-speaker"
