@@ -342,7 +342,7 @@ class _Document:
         if kind == "group":
             role = self.tracker.role(name, np[0])
             if role is not None:
-                return self._tracked(role, "person", first=f"'who' refers to {name!r} before it")
+                return self._tracked(role, role.kind, first=f"'who' refers to {name!r} before it")
         if kind == "person" and len(name.split()) == 1:
             name = self.full_name(name, np[0]) or name
         self.history.append((name, kind))

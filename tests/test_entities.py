@@ -179,3 +179,13 @@ def test_the_cli_shows_an_ambiguous_speaker_and_the_others_it_may_be(tmp_path: P
     shown = out.getvalue()
     assert "Tom Carper?" in shown
     assert "or       Mark Ellis (the mention fits them too)" in shown
+
+
+def test_who_after_a_title_no_one_carries_is_inferred_never_a_named_person() -> None:
+    text = (
+        "Maria Lopez toured the site on Monday. The plan was praised by the governor, "
+        "who called it “a model for the state.”\n"
+    )
+    found = only(text, "a model")
+    assert found.speaker == "Maria Lopez"
+    assert found.speaker_kind == "inferred"  # so the gate never calls it a misattribution
