@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from test_compare import AUSTIN, SERIOUS  # the same two Austin records
+
 from attribution.compare import (
     Alignment,
     ArticleCheck,
@@ -27,25 +29,6 @@ from attribution.model import Attribution, Span
 from attribution.records import Policy, Record, RecordFile, Speaker
 
 LEFT = "What exactly are they doing? Left to be seen."
-AUSTIN = Record(
-    id="left-to-be-seen",
-    speaker="Lloyd Austin",
-    text=LEFT,
-    venue="Rome, Italy",
-    date="2024-10-23",
-    required=False,
-    line=3,
-)
-SERIOUS = Record(
-    id="serious",
-    speaker="Lloyd Austin",
-    text="If their intention is to participate in this war on Russia's behalf, "
-    "that is a very serious issue.",
-    venue=None,
-    date=None,
-    required=False,
-    line=9,
-)
 KIRBY = Record(
     id="kirby-same-line",
     speaker="John Kirby",
