@@ -7,7 +7,7 @@ ship it from a worker to the controller and a baseline file can store it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 Kind = Literal[
     "misquote",
@@ -17,14 +17,7 @@ Kind = Literal[
     "unverified-quote",
     "missing-quote",
 ]
-KINDS: tuple[Kind, ...] = (
-    "misquote",
-    "possible-misquote",
-    "misattribution",
-    "venue-mismatch",
-    "unverified-quote",
-    "missing-quote",
-)
+KINDS: tuple[Kind, ...] = get_args(Kind)  # in report order
 
 #: How a finding weighs: ``fail`` breaks the build, ``warn`` is shown and lets it pass.
 Level = Literal["fail", "warn"]
