@@ -109,7 +109,6 @@ class Entity:
 
     name: str
     first: str | None
-    last: str
     gender: str | None
     gender_from: str
     roles: list[str] = field(default_factory=list)
@@ -361,7 +360,6 @@ class Tracker:
             Entity(
                 name=" ".join(self.text[head_start:end].split()),
                 first=None,
-                last="",
                 gender=gender,
                 gender_from=f"role {head!r}" if gender else "",
                 named=False,
@@ -424,7 +422,6 @@ class Tracker:
                 Entity(
                     name=name,
                     first=first_name,
-                    last=last,
                     gender=gender,
                     gender_from=gender_from,
                 )
