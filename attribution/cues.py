@@ -24,7 +24,7 @@ import regex
 
 from attribution.frame import QUOTE, Frame, Sentence
 from attribution.model import Cue, Span
-from attribution.wordlists import cue_pattern, table, trie_pattern, words
+from attribution.wordlists import cue_pattern, table, trie_pattern, word_set, words
 
 # A word of the frame: letters and digits with inner apostrophes, periods and hyphens
 # (O'Brien, U.S., Jean-Pierre).
@@ -215,28 +215,12 @@ def pronouns() -> dict[str, str]:
 @cache
 def titles() -> frozenset[str]:
     """Titles that stand before a name and are not part of it (titles.txt)."""
-    return frozenset(words("titles.txt"))
+    return word_set("titles.txt")
 
 
 @cache
 def _function_words() -> frozenset[str]:
     return frozenset(w.lower() for w in words("function_words.txt"))
-
-
-@cache
-def _organisation_words() -> frozenset[str]:
-    return frozenset(words("organisation_words.txt"))
-
-
-@cache
-def _writings() -> frozenset[str]:
-    """Things that carry words without anyone saying them there (writings.txt)."""
-    return frozenset(words("writings.txt"))
-
-
-@cache
-def _date_words() -> frozenset[str]:
-    return frozenset(words("date_words.txt"))
 
 
 @cache
@@ -327,7 +311,7 @@ def name_run_before(masked: str, end_word: tuple[int, int], floor: int) -> tuple
             continue
         break
     if plain_start >= 0 and not any(
-        word in _organisation_words() for word in masked[start:end].split()
+        word in word_set("organisation_words.txt") for word in masked[start:end].split()
     ):
         start = plain_start  # "Clinton and Sanders": no organisation joins them
     return start, end
@@ -341,7 +325,7 @@ def _name_run_after(masked: str, first: tuple[int, int], ceiling: int) -> tuple[
     """
     start, end = first
     cur = first
-    organisation = masked[first[0] : first[1]] in _organisation_words()
+    organisation = masked[first[0] : first[1]] in word_set("organisation_words.txt")
     while True:
         nxt = word_after(masked, cur[1], ceiling)
         if nxt is None or masked[cur[1] : nxt[0]].strip():
@@ -349,7 +333,7 @@ def _name_run_after(masked: str, first: tuple[int, int], ceiling: int) -> tuple[
         w = masked[nxt[0] : nxt[1]]
         if _name_word(w):
             end, cur = nxt[1], nxt
-            organisation = organisation or w in _organisation_words()
+            organisation = organisation or w in word_set("organisation_words.txt")
             continue
         joins = w in PARTICLES or (organisation and w in ORGANISATION_JOINERS)
         if joins:
@@ -451,7 +435,7 @@ def noun_phrase_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | 
     low = text.lower()
     if low in pronouns():
         return first if pronouns()[low] != "relative" else None
-    if text in _date_words():
+    if text in word_set("date_words.txt"):
         return None  # "said Tuesday that ...": a day, not the speaker
     if is_capitalised(text) and low not in _function_words():
         return _through_role(masked, _name_run_after(masked, first, ceiling), ceiling)
@@ -535,7 +519,7 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
         manner = after_opener is not None and masked[after_opener[0] : after_opener[1]].endswith(
             "ing"
         )
-    if opener in _date_words() or opener.lower() in NUMBER_WORDS or manner:
+    if opener in word_set("date_words.txt") or opener.lower() in NUMBER_WORDS or manner:
         # "Sunday morning, Clinton slammed ...", "Eight years ago, he supported ...",
         # "Hastily politicizing the tragedy, Trump cast ...": a time or manner opener
         comma = masked.find(",", pos, before)
@@ -1088,9 +1072,8 @@ def _mention_for(
                 return _before_verb(masked, subject), "what-they-call"
         if pronouns().get(masked[np[0] : np[1]].lower()) == "relative":
             antecedent = word_before(masked, np[0], sentence.start)
-            if (
-                antecedent is not None
-                and masked[antecedent[0] : antecedent[1]].lower() in _writings()
+            if antecedent is not None and masked[antecedent[0] : antecedent[1]].lower() in word_set(
+                "writings.txt"
             ):
                 # "a shirt that read 'Fascist Trump'": the words are printed, not said
                 return None, "no-speaker"

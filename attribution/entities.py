@@ -27,7 +27,7 @@ import regex
 from attribution.cues import INTRODUCTORY, NOT_A_SPEAKER, cue_words, pronouns, titles
 from attribution.frame import Frame, headline_end
 from attribution.model import Cue
-from attribution.wordlists import given_names, table, words
+from attribution.wordlists import given_names, table, word_set, words
 
 # A name: capitalised words, initials, abbreviated titles and particles, on one line.
 _NAME_WORD = r"""
@@ -637,12 +637,7 @@ def _is_description(mention: str) -> bool:
 @cache
 def party_words() -> frozenset[str]:
     """Parties that stand before a name and are not part of it (party_words.txt)."""
-    return frozenset(words("party_words.txt"))
-
-
-@cache
-def _org_words() -> frozenset[str]:
-    return frozenset(words("organisation_words.txt"))
+    return word_set("party_words.txt")
 
 
 @cache
@@ -659,7 +654,7 @@ def _token_kind(token: str) -> int:
         kind |= SUFFIX
     core = token.replace(".", "")
     acronym = len(core) >= 2 and core.isupper() and core.isalpha() and not kind & SUFFIX
-    if token.rstrip(".,") in _org_words() or (acronym and token != "U.S."):
+    if token.rstrip(".,") in word_set("organisation_words.txt") or (acronym and token != "U.S."):
         kind |= ORGANISATION
     return kind
 

@@ -35,7 +35,7 @@ from attribution.entities import (
 )
 from attribution.frame import Frame
 from attribution.model import Cue
-from attribution.wordlists import given_names, is_given_name, words
+from attribution.wordlists import given_names, is_given_name, word_set, words
 
 # The speaker history's fallback also reads object pronouns ("told her").
 PRONOUN_GENDER = {**entities.PRONOUN_GENDER, "him": "m", "her": "f"}
@@ -122,11 +122,6 @@ def classify(mention: str) -> tuple[str, str]:
     return " ".join(name), "person"
 
 
-@cache
-def _places() -> frozenset[str]:
-    return frozenset(words("places.txt"))
-
-
 def _names_no_one(name: list[str]) -> bool:
     """A capitalised word that is not a speaker: a place, a party, a contraction, a verb.
 
@@ -135,7 +130,7 @@ def _names_no_one(name: list[str]) -> bool:
     cut: crediting them would make a wrong speaker look like a name.
     """
     joined = " ".join(name)
-    if joined in _places() or joined.rstrip("s") in party_words():
+    if joined in word_set("places.txt") or joined.rstrip("s") in party_words():
         return True
     if len(name) != 1:
         return False

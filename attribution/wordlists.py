@@ -28,6 +28,12 @@ def words(name: str) -> tuple[str, ...]:
 
 
 @cache
+def word_set(name: str) -> frozenset[str]:
+    """A list file's entries as a set, for membership tests; loaded once per file."""
+    return frozenset(words(name))
+
+
+@cache
 def table(name: str) -> dict[str, str]:
     """A two-column list file (``entry  value``) as a mapping."""
     out: dict[str, str] = {}

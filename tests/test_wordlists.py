@@ -101,6 +101,8 @@ def test_loading_is_cached() -> None:
     assert wordlists.words("cue_verbs.txt") is wordlists.words("cue_verbs.txt")
     assert wordlists.table("pronouns.txt") is wordlists.table("pronouns.txt")
     assert wordlists.cue_pattern() is wordlists.cue_pattern()
+    assert wordlists.word_set("places.txt") is wordlists.word_set("places.txt")
+    assert wordlists.word_set("places.txt") == frozenset(wordlists.words("places.txt"))
 
 
 def test_a_cached_list_does_not_read_the_file_again(monkeypatch: pytest.MonkeyPatch) -> None:
