@@ -167,16 +167,23 @@ def _add(masked: str, start: int, end: int, paragraph: int, out: list[Sentence])
         out.append(Sentence(start=start, end=end, paragraph=paragraph))
 
 
+# A headline's words of this length or more are capitalised, at least this share of them.
+HEADLINE_WORD = 4
+HEADLINE_SHARE = 0.8
+
+
 def headline_end(text: str) -> int:
     """Where a title-case first paragraph ends (0 when the text opens with prose).
 
-    News files often open with the headline; most of its words are capitalised and it
-    has no sentence end. A paragraph of prose has lower-case words throughout.
+    News files often open with the headline, capitalised word by word and sometimes
+    closed with a full stop ("Republican Donor Adelson and Trump May be Aligning on
+    Israel."). Title case leaves short words ("and", "on", "be") in lower case, so only
+    words of four letters or more are counted; prose has most of those in lower case.
     """
     newline = text.find("\n")
     first = text if newline == -1 else text[:newline]  # no copy of the rest of the text
-    words_ = first.split()
-    if len(words_) < 4 or first.rstrip().endswith((".", '"', "\u201d")):
+    if len(first.split()) < 4:
         return 0
-    capitalised = sum(w[:1].isupper() for w in words_)
-    return len(first) if capitalised >= 0.7 * len(words_) else 0
+    long_words = [w for w in first.split() if len(w) >= HEADLINE_WORD and w[:1].isalpha()]
+    capitalised = sum(w[:1].isupper() for w in long_words)
+    return len(first) if long_words and capitalised >= HEADLINE_SHARE * len(long_words) else 0
