@@ -98,6 +98,27 @@ def gendered_words() -> dict[str, str]:
 
 
 @cache
+def title_abbreviations() -> dict[str, str]:
+    """ "sen" -> "senator": the role noun a later "the senator" uses (title_abbreviations.txt)."""
+    return {k.lower(): v for k, v in table("title_abbreviations.txt").items()}
+
+
+@lru_cache(maxsize=4096)
+def normal_role(role: str) -> str:
+    """A role as a later reference words it: "Sen." -> "senator", "hosts" -> "host".
+
+    "Morning Joe hosts Joe Scarborough and Mika Brzezinski" gives each of them the
+    role a later "the host" names.
+    """
+    out = [title_abbreviations().get(w.rstrip("."), w.rstrip(".")) for w in role.lower().split()]
+    if out:
+        head = out[-1]
+        if head.endswith("s") and not head.endswith("ss") and head[:-1].title() in titles():
+            out[-1] = head[:-1]
+    return " ".join(out)
+
+
+@cache
 def _non_names() -> frozenset[str]:
     """Lower-case words that never start a name or end a role ("the", "officials")."""
     return frozenset(w.lower() for w in words("function_words.txt")) | NOT_A_SPEAKER
@@ -253,10 +274,11 @@ class Tracker:
 
     def _add_role(self, index: int, role: str) -> None:
         entity = self.entities[index]
+        role = normal_role(role)
         if role in entity.roles:
             return
         entity.roles.append(role)
-        head = role.lower().split()[-1].rstrip(".") if role.split() else ""
+        head = role.split()[-1] if role.split() else ""
         holders = self.by_role_head.setdefault(head, [])
         if index not in holders:
             holders.append(index)
@@ -352,7 +374,7 @@ class Tracker:
                     kept.append(w)
             role = " ".join(kept) or words_[-1]
         head = role.split()[-1]
-        if head.title() not in titles() and head not in gendered_words():
+        if not _one_person(head):
             return False  # "the hospital trust", "officials": not one person
         index = len(self.entities)
         gender = gendered_words().get(head)
@@ -474,7 +496,8 @@ class Tracker:
                 for i in self.by_last.get(key_last, [])
                 if gender is None or self.entities[i].gender in (None, gender)
             ]
-            return known[-1] if known else None
+            # the one mentioned last: "Eric Trump wrote ... Trump said" is Eric
+            return max(known, key=lambda i: self.last_seen.get(i, -1)) if known else None
         index = self.by_key.get((first.casefold(), key_last))
         if index is None:
             bare = [i for i in self.by_last.get(key_last, []) if self.entities[i].first is None]
@@ -503,16 +526,18 @@ class Tracker:
         self._mention(si, index, start, salient)
 
     def _search(
-        self, si: int, start: int, want: str | None, what: str
+        self, si: int, start: int, want: str | None, what: str, *, own: bool = True
     ) -> tuple[int, Resolution] | None:
         """The best person for a reference at ``start``: own sentence, previous, further back.
 
         Within the first window that has anyone who agrees: a known matching gender
         over an unknown one, then the subject or speaker of a sentence, then the most
-        recent. Everyone who agrees there is a candidate.
+        recent. Everyone who agrees there is a candidate. A description does not look
+        in its own sentence (``own``): "In an interview with Joe Scarborough, the
+        candidate said" is not about Scarborough.
         """
         windows = [
-            ("its own sentence", [m for m in self.mentions[si] if m.pos < start]),
+            ("its own sentence", [m for m in self.mentions[si] if m.pos < start] if own else []),
             ("the previous sentence", self.mentions[si - 1] if si > 0 else []),
             (
                 "the sentences before",
@@ -570,27 +595,48 @@ class Tracker:
             if index is not None:
                 entity = self.entities[index]
                 kind = "person" if entity.named else "description"
-                return Resolution(name=entity.name, candidates=(entity.name,), steps=(), kind=kind)
+                names = [entity.name]
+                mention = self.frame.masked[start:end].removesuffix("'s")
+                if " " not in mention:
+                    # a bare surname: "Trump" after Donald and Eric Trump may be either
+                    others = self.by_last.get(mention.casefold(), [])
+                    recent = sorted(others, key=lambda i: -self.last_seen.get(i, -1))
+                    names += [self.entities[i].name for i in recent if i != index]
+                return Resolution(name=entity.name, candidates=tuple(names), steps=(), kind=kind)
         return None
 
     def role(self, description: str, before: int) -> Resolution | None:
-        """ "the French president", "the clerk": the entity that carried that role earlier."""
-        wanted = [w for w in description.lower().split() if w not in _DESCRIPTION_NOISE]
+        """ "the French president", "the clerk": the entity that carried that role earlier.
+
+        The head noun must match a role someone carried. A capitalised modifier (a party,
+        a nation, a state: "the Democratic candidate", "the French president") must be in
+        that role too; lower-case ones ("the presidential candidate") only rank the
+        holders, since articles vary them. Everyone who fits stays a candidate.
+        """
+        wanted = [w for w in normal_role(description).split() if w not in _DESCRIPTION_NOISE]
         if not wanted:
             return None
         self._read_to(before)
-        head = wanted[-1]
-        fitting = [
+        head, modifiers = wanted[-1], wanted[:-1]
+        proper = {
+            w.lower()
+            for w in description.split()[:-1]
+            if w[:1].isupper() and w.lower() not in _DESCRIPTION_NOISE
+        }
+        holders = [
             index
-            for index in self.by_role_head.get(head, ())
-            if any(
-                all(w in role.lower().split() for w in wanted)
-                for role in self.entities[index].roles
-            )
+            for index in self.by_role_head.get(head, [])
+            if any(proper <= set(role.split()) for role in self.entities[index].roles)
         ]
-        if not fitting:
+        if not holders:
             return self._description(description, head, before)
-        latest = sorted(fitting, key=lambda i: self.last_seen.get(i, -1), reverse=True)
+
+        def rank(index: int) -> tuple[int, int]:
+            roles = [role.split() for role in self.entities[index].roles]
+            shared = max(sum(w in words_ for w in modifiers) for words_ in roles)
+            return (-shared, -self.last_seen.get(index, -1))
+
+        latest = sorted(holders, key=rank)
         names = tuple(self.entities[i].name for i in latest)
         steps = [f"description {description!r} names the role of {names[0]!r}"]
         if len(names) > 1:
@@ -601,13 +647,16 @@ class Tracker:
     def _description(self, description: str, head: str, before: int) -> Resolution | None:
         """ "the governor" with no governor named: the person the passage is about, if any.
 
-        Only a singular title noun ("governor", "senator", "host") refers this way;
-        plural and organisation nouns ("officials", "the campaign") do not.
+        Only a singular noun for one person refers this way (a title, a gendered or a
+        person noun: "governor", "host", "tycoon"); plural and organisation nouns
+        ("officials", "the campaign") do not.
         """
-        if (head.endswith("s") and not head.endswith("ss")) or head.title() not in titles():
+        if (head.endswith("s") and not head.endswith("ss")) or not _one_person(head):
             return None
         si = max(0, bisect_right(self._starts, before) - 1)
-        found = self._search(si, before, gendered_words().get(head), f"description {description!r}")
+        found = self._search(
+            si, before, gendered_words().get(head), f"description {description!r}", own=False
+        )
         if found is None:
             return None
         # Nobody in the text carried that title: a reader's inference, never evidence
@@ -626,6 +675,17 @@ _DESCRIPTION_NOISE = frozenset({"the", "a", "an", "former", "then", "this", "tha
 
 NON_NAME, TITLE, HONORIFIC, ORGANISATION, SUFFIX = 1, 2, 4, 8, 16
 NAME, PRONOUN, DESCRIPTION = 0, 1, 2
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Nouns for one person that are not titles: "tycoon", "businessman" (person_nouns.txt)."""
+    return word_set("person_nouns.txt")
+
+
+def _one_person(head: str) -> bool:
+    """A role noun that stands for one person: a title, a gendered noun, a person noun."""
+    return head.title() in titles() or head in gendered_words() or head in person_nouns()
 
 
 def _is_description(mention: str) -> bool:

@@ -260,8 +260,9 @@ class _Document:
             tracked = None if complete else self.tracker.name_at(cue.mention.start, cue.mention.end)
             if len(name.split()) == 1:
                 full = self._full_name_with_place(name, cue.mention.start)
-                if tracked is not None and tracked.name is not None and honorific:
-                    # "Mrs. Clinton": the tracker knows which Clinton is a woman
+                if tracked is not None and tracked.name is not None:
+                    # "Mrs. Clinton", "Trump" after Eric Trump: the tracker knows which
+                    # of the people with that surname is meant
                     tracked_full = tracked.name.split()
                     if len(tracked_full) > 1 and tracked_full[-1] == name:
                         full = None
@@ -277,6 +278,13 @@ class _Document:
                     name = tracked.name
             if honorific:
                 self.gender.setdefault(name, honorific)
+            if tracked is not None and tracked.name == name and len(tracked.candidates) > 1:
+                others = ", ".join(tracked.candidates[1:])
+                steps.append(f"the surname also fits: {others}: ambiguous")
+                self.history.append((name, kind))
+                return Speaker(
+                    name=name, kind=kind, steps=tuple(steps), candidates=tracked.candidates
+                )
         self.history.append((name, kind))
         return Speaker(name=name, kind=kind, steps=tuple(steps))
 

@@ -161,6 +161,18 @@ def test_headline_end_only_for_a_title_case_first_line() -> None:
     )
     assert headline_end("Trump met donors in Las Vegas on Friday.\n\nBody.") == 0
     assert headline_end("Short Title\n\nBody.") == 0
+    # title case keeps short words low and may end with a full stop
+    closed = "Republican Donor Adelson and Trump May be Aligning on Israel."
+    assert headline_end(closed + "\n\nBody.") == len(closed)
+
+
+def test_a_surname_completes_from_the_body_not_a_title_case_headline() -> None:
+    text = (
+        "Republican Donor Adelson and Trump May be Aligning on Israel.\n\n"
+        "Top Republican Party donor Sheldon Adelson said on Friday he met Donald Trump.\n\n"
+        '"He was very charming," Adelson said.\n'
+    )
+    assert only(text, "very charming").speaker == "Sheldon Adelson"
 
 
 def test_the_cli_shows_an_ambiguous_speaker_and_the_others_it_may_be(tmp_path: Path) -> None:
@@ -189,3 +201,82 @@ def test_who_after_a_title_no_one_carries_is_inferred_never_a_named_person() -> 
     found = only(text, "a model")
     assert found.speaker == "Maria Lopez"
     assert found.speaker_kind == "inferred"  # so the gate never calls it a misattribution
+
+
+def test_the_senator_is_the_person_titled_sen_before() -> None:
+    text = (
+        "Sen. Bernie Sanders appeared with Gloria Borger on Sunday.\n\n"
+        '"That would be you?" Borger asked.\n\n'
+        '"That would be me, yes," the senator said.\n'
+    )
+    found = only(text, "would be me")
+    assert found.speaker == "Bernie Sanders"
+    assert found.speaker_kind == "person"
+
+
+def test_a_plural_role_before_a_name_gives_the_singular_role() -> None:
+    text = (
+        "Clinton spoke with Morning Joe hosts Joe Scarborough and Mika Brzezinski.\n\n"
+        '"You know him well," the host said.\n'
+    )
+    found = only(text, "know him well")
+    assert found.speaker == "Joe Scarborough"
+    assert found.speaker_kind == "person"  # by the role he carried, not inferred
+
+
+def test_a_party_in_a_description_must_be_in_the_role_it_names() -> None:
+    text = (
+        "Hillary Clinton criticised Republican presidential candidate Donald Trump.\n\n"
+        'She called his comments "divisive," and the Democratic presidential candidate '
+        'said they did not "fit with what I thought I knew."\n'
+    )
+    found = only(text, "fit with what")
+    assert found.speaker == "Hillary Clinton"
+    assert found.speaker_kind == "inferred"  # a reader's inference, not Trump's role
+
+
+def test_a_description_does_not_refer_to_a_name_earlier_in_its_own_sentence() -> None:
+    text = (
+        "WASHINGTON - Hillary Clinton does not recognise the man she used to know.\n\n"
+        "In an interview with Joe Scarborough and Mika Brzezinski, the Democratic "
+        'candidate said his comments "do not fit."\n'
+    )
+    found = only(text, "do not fit")
+    assert found.speaker == "Hillary Clinton"
+    assert found.speaker_kind == "inferred"
+
+
+def test_a_definite_person_noun_refers_to_the_person_the_passage_is_about() -> None:
+    text = (
+        "Top donor Sheldon Adelson said on Friday he met Donald Trump this week.\n\n"
+        "While the mega donor did not disclose his backing, he found Trump charming.\n\n"
+        '"It was very nice," the gambling tycoon told Reuters.\n'
+    )
+    found = only(text, "very nice")
+    assert found.speaker == "Sheldon Adelson"
+    assert found.speaker_kind == "inferred"
+
+
+def test_an_indefinite_description_is_someone_new_not_the_one_named_before() -> None:
+    text = 'Senator Bernie Sanders spoke on Sunday.\n\n"It is a disgrace," a senator said.\n'
+    assert only(text, "a disgrace").speaker != "Bernie Sanders"
+
+
+def test_a_bare_surname_goes_to_the_one_mentioned_last_and_keeps_the_other() -> None:
+    text = (
+        "Donald J. Trump has run his foundation for years.\n\n"
+        "Eric Trump spoke as if the money had come from his father.\n\n"
+        'In 2008, Trump said, the foundation had made his father "a presenting sponsor."\n'
+    )
+    found = only(text, "presenting sponsor")
+    assert found.speaker == "Eric Trump"
+    assert found.candidates == ("Eric Trump", "Donald J. Trump")
+    assert found.ambiguous
+    assert any("also fits: Donald J. Trump" in step for step in found.steps)
+
+
+def test_a_surname_only_one_person_has_is_not_ambiguous() -> None:
+    text = 'Eric Trump spoke first.\n\n"We gave," Trump said.\n'
+    found = only(text, "We gave")
+    assert found.speaker == "Eric Trump"
+    assert not found.ambiguous

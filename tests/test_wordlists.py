@@ -113,3 +113,9 @@ def test_a_cached_list_does_not_read_the_file_again(monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr(wordlists, "_lines", no_reading)
     assert "President" in wordlists.words("titles.txt")
+
+
+def test_every_title_abbreviation_is_a_title() -> None:
+    from attribution.cues import titles
+
+    assert set(wordlists.table("title_abbreviations.txt")) <= set(titles())
