@@ -73,6 +73,16 @@ APPOSITIVE_ROLE = regex.compile(
     regex.VERBOSE,
 )
 
+# A role set off before a name: "the former first lady, Laura Bush".
+PRE_APPOSITIVE_ROLE = regex.compile(
+    r"""
+    (?<![\p{L}])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ ]+   # a determiner opens the role
+    (?P<role>\p{Ll}[\p{L}\-]*(?:[ ]+\p{Ll}[\p{L}\-]*){0,3})   # one to four lower-case words
+    ,[ ]$                                            # the comma before the name
+    """,
+    regex.VERBOSE,
+)
+
 # The role before "for"/"of"/"at" in a description of an unnamed speaker, up to the
 # organisation the cue stage took as the mention: "a spokesperson for [the hospital trust]".
 DESCRIPTION_HEAD = regex.compile(
@@ -83,6 +93,9 @@ DESCRIPTION_HEAD = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+# "a 52-year-old resident named Caroline": the word before a name given alone.
+NAMED = " named "
 
 HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f"}
 PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -203,6 +216,11 @@ def _analyse(run: str) -> _Run | None:
     names = tuple(tok for _, tok in tokens if not _token_kind(tok) & SUFFIX)
     if not names or any(_token_kind(t) & ORGANISATION for t in names):
         return None
+    rest = " ".join(t for t in names if not _token_kind(t) & NON_NAME)
+    if not rest or rest in word_set("places.txt"):
+        # "Former Democratic candidate Bernie Sanders", "the former Vermont Democratic
+        # governor": a title, a party and a place name no one
+        return None
     if len(names) >= 2 and gender is None:
         table = given_names().get(names[0].casefold())
         if table is not None:
@@ -255,6 +273,16 @@ class Tracker:
         self.last_seen: dict[int, int] = {}  # entity -> offset of its latest mention
         self._starts = [sentence.start for sentence in frame.sentences]
         self.speaker_starts = frozenset(c.mention.start for c in cues if c.mention is not None)
+        # One-word names the article makes a speaker somewhere ("Obama said"): a person
+        # wherever else they stand ("Obama defended the process. ... the president said").
+        self.speaker_words = frozenset(
+            c.mention.text.casefold()
+            for c in cues
+            if c.mention is not None
+            and c.mention.text[:1].isupper()
+            and " " not in c.mention.text
+            and c.mention.text.casefold() not in pronouns()
+        )
         self.descriptions = [
             (c.mention.start, c.mention.end)
             for c in cues
@@ -329,10 +357,20 @@ class Tracker:
                 run = masked[start:end]
                 bare = run[:-2] if run.endswith("'s") else run
                 # most runs are one capitalised word that names no one known yet
-                if " " not in run and "\u00a0" not in run and bare.casefold() not in by_last:
+                if (
+                    " " not in run
+                    and "\u00a0" not in run
+                    and bare.casefold() not in by_last
+                    and bare.casefold() not in self.speaker_words
+                    and not masked.endswith(NAMED, 0, start)
+                ):
                     continue
-            # Only a mention after the opening phrase can be the sentence's subject.
-            subject_place = start >= self._subject_from
+            # Only a mention after the opening phrase can be the sentence's subject, and
+            # not one set off by commas ("On the topic of another tough guy, Mr. Putin,
+            # Mr. Trump was pressed"): that is an apposition to the phrase.
+            subject_place = start >= self._subject_from and not (
+                masked.startswith(", ", start - 2) and masked.startswith(",", end)
+            )
             salient = start in speakers or (self._first and subject_place)
             if what == PRONOUN:
                 self._pronoun(self._si, start, end, salient)
@@ -415,6 +453,10 @@ class Tracker:
         role_before = None
         if start - 2 >= floor and masked[start - 1] == " " and masked[start - 2].islower():
             role_before = _role_before(masked[max(floor, start - 40) : start])
+        elif masked.startswith(", ", start - 2):
+            # "the county clerk, Dana Whitfield, said": the role set off before the name
+            before = PRE_APPOSITIVE_ROLE.search(masked, max(floor, start - 60), start)
+            role_before = before.group("role") if before is not None else None
         # Evidence of a person: a title, a known first name, or a role beside the name
         # ("Olusegun Adeyemi, a trader,"; "political science professor Brigid Harrison").
         person = (
@@ -426,7 +468,11 @@ class Tracker:
         last = names[-1]
         index = self._entity_for(first_name, last, names, gender)
         if index is None:
-            if not person and not any(at in self.speaker_starts for at, _ in tokens):
+            spoke = any(at in self.speaker_starts for at, _ in tokens) or (
+                first_name is None
+                and (last.casefold() in self.speaker_words or masked.endswith(NAMED, 0, start))
+            )
+            if not person and not spoke:
                 if first_name is not None and start >= self.headline:
                     # "Bernie Sanders" before "Sanders said" (not a title-case headline's
                     # "Republican Donor Adelson")
@@ -439,6 +485,11 @@ class Tracker:
                 table = given_names().get(first_name.casefold())
                 if gender is None and table is not None:
                     gender, gender_from = table, f"first name {first_name!r}"
+            if first_name is None and gender is None and masked.endswith(NAMED, 0, start):
+                # "a resident named Caroline": a first name alone, its sex from the table
+                table = given_names().get(last.casefold())
+                if table is not None:
+                    gender, gender_from = table, f"first name {last!r}"
             index = len(self.entities)
             self.entities.append(
                 Entity(
@@ -526,7 +577,14 @@ class Tracker:
         self._mention(si, index, start, salient)
 
     def _search(
-        self, si: int, start: int, want: str | None, what: str, *, own: bool = True
+        self,
+        si: int,
+        start: int,
+        want: str | None,
+        what: str,
+        *,
+        own: bool = True,
+        head: str | None = None,
     ) -> tuple[int, Resolution] | None:
         """The best person for a reference at ``start``: own sentence, previous, further back.
 
@@ -534,7 +592,9 @@ class Tracker:
         over an unknown one, then the subject or speaker of a sentence, then the most
         recent. Everyone who agrees there is a candidate. A description does not look
         in its own sentence (``own``): "In an interview with Joe Scarborough, the
-        candidate said" is not about Scarborough.
+        candidate said" is not about Scarborough. A description's ``head`` noun ranks
+        last whoever the article gave only other roles: "the former president" is not
+        "the former first lady, Laura Bush".
         """
         windows = [
             ("its own sentence", [m for m in self.mentions[si] if m.pos < start] if own else []),
@@ -545,12 +605,23 @@ class Tracker:
             ),
         ]
         for where, mentions in windows:
-            fitting: dict[int, tuple[int, int, int]] = {}
+            fitting: dict[int, tuple[int, int, int, int]] = {}
             for m in mentions:
-                gender = self.entities[m.entity].gender
+                entity = self.entities[m.entity]
+                gender = entity.gender
                 if want is not None and gender is not None and gender != want:
                     continue
-                rank = (0 if m.salient else 1, 0 if want is None or gender == want else 1, -m.pos)
+                other_role = (
+                    head is not None
+                    and bool(entity.roles)
+                    and all(role.split()[-1] != head for role in entity.roles)
+                )
+                rank = (
+                    1 if other_role else 0,
+                    0 if m.salient else 1,
+                    0 if want is None or gender == want else 1,
+                    -m.pos,
+                )
                 if m.entity not in fitting or rank < fitting[m.entity]:
                     fitting[m.entity] = rank
             if not fitting:
@@ -565,9 +636,9 @@ class Tracker:
             reasons = []
             if want is not None:
                 reasons.append(
-                    f"gender from {chosen.gender_from}" if best[1] == 0 else "gender unknown"
+                    f"gender from {chosen.gender_from}" if best[2] == 0 else "gender unknown"
                 )
-            if best[0] == 0:
+            if best[1] == 0:
                 reasons.append("a subject or speaker")
             reasons.append("the most recent such")
             steps.append(f"{chosen.name!r} chosen ({', '.join(reasons)})")
@@ -655,7 +726,12 @@ class Tracker:
             return None
         si = max(0, bisect_right(self._starts, before) - 1)
         found = self._search(
-            si, before, gendered_words().get(head), f"description {description!r}", own=False
+            si,
+            before,
+            gendered_words().get(head),
+            f"description {description!r}",
+            own=False,
+            head=head,
         )
         if found is None:
             return None

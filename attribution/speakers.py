@@ -312,20 +312,25 @@ class _Document:
                 steps=(f"pronoun {pronoun!r} refers to the most recent {refers}: {name!r}",),
             )
         if refers == "person":
-            named = self._person_named_before(at)
+            named = self._person_named_before(at, want)
             if named is not None:
                 self.history.append((named, "person"))
                 why = f"pronoun {pronoun!r}: no earlier speaker fits; {named!r} is named before it"
                 return Speaker(name=named, kind="person", steps=(why,))
         return Speaker(name=None, kind="unknown", steps=(f"pronoun {pronoun!r} has no antecedent",))
 
-    def _person_named_before(self, at: int) -> str | None:
-        """The nearest full person name before ``at`` ("Zelenskiy spoke late. ... he said")."""
+    def _person_named_before(self, at: int, want: str | None) -> str | None:
+        """The nearest full person name before ``at`` ("Zelenskiy spoke late. ... he said").
+
+        A first name of the other sex rules a name out: "she" is not Ben Jacobs.
+        """
         window = self.frame.masked[max(0, at - PRONOUN_WINDOW) : at]
         offset = max(0, at - PRONOUN_WINDOW)
         for m in reversed(list(FULL_NAME.finditer(window))):
             name, kind = classify(self.text[offset + m.start() : offset + m.end()])
             if kind == "person" and len(name.split()) >= 2:
+                if want is not None and _first_name_gender(name) not in (None, want):
+                    continue
                 return name
         return None
 

@@ -280,3 +280,61 @@ def test_a_surname_only_one_person_has_is_not_ambiguous() -> None:
     found = only(text, "We gave")
     assert found.speaker == "Eric Trump"
     assert not found.ambiguous
+
+
+def test_a_title_and_a_party_alone_are_no_one() -> None:
+    text = (
+        "House Speaker Paul Ryan told CNN the remarks showed bias.\n\n"
+        "Former Democratic candidate Bernie Sanders said Wednesday he agrees with them.\n\n"
+        "The Vermont senator declined to say more. "
+        'But he said "the record is quite clear."\n'
+    )
+    found = only(text, "record is quite clear")
+    assert found.speaker == "Bernie Sanders"
+    assert "Democratic" not in found.candidates
+
+
+def test_a_first_name_given_alone_after_named_is_a_person() -> None:
+    text = (
+        '"It was the first time," wrote Ben Jacobs in The Guardian.\n\n'
+        "The woman who started it identified herself as a resident named Caroline.\n\n"
+        '"He truly cares about the American people," she said.\n'
+    )
+    found = only(text, "truly cares")
+    assert found.speaker == "Caroline"
+    assert any("first name 'Caroline'" in step for step in found.steps)
+
+
+def test_she_is_never_a_man_named_before_even_without_a_tracked_woman() -> None:
+    text = '"It was the first time," wrote Ben Jacobs.\n\n"It just happened," she said.\n'
+    assert only(text, "just happened").speaker is None
+
+
+def test_a_name_set_off_by_commas_is_not_the_subject() -> None:
+    text = (
+        "On the topic of another tough guy, Mr. Putin, Mr. Trump was pressed on why "
+        'he had said it was "a great honor" to earn his praise.\n'
+    )
+    found = only(text, "a great honor")
+    assert found.speaker == "Trump"
+    assert found.candidates == ("Trump", "Putin")
+
+
+def test_a_role_set_off_before_the_name_is_theirs() -> None:
+    text = (
+        "The county clerk, Dana Whitfield, opened the office.\n\n"
+        'Later the mayor spoke. "We are ready," the clerk said.\n'
+    )
+    found = only(text, "We are ready")
+    assert found.speaker == "Dana Whitfield"
+    assert found.speaker_kind == "person"
+
+
+def test_a_one_word_speaker_is_a_person_wherever_the_article_names_them() -> None:
+    text = (
+        "Regarding Libya, Obama defended the process Hillary Clinton had pushed. "
+        '"We executed this plan," the president told The Atlantic.\n\n'
+        '"It was the right call," Obama said on Monday.\n'
+    )
+    found = only(text, "executed this plan")
+    assert found.speaker == "Obama"
