@@ -3,8 +3,8 @@
 Each quotation takes the nearest cue of its own sentence. Without one, news
 conventions decide, in this order:
 
-* ``previous-sentence``: a split quote (`"A," she said. "B."`) or a quote right
-  after a sentence that reports the same speaker;
+* ``previous-sentence``: a split quote (`"A," she said. "B."`, also `But "B."`) or a
+  quote right after a sentence that reports the same speaker;
 * ``cue-in-next-sentence``: a quote followed by a sentence that only attributes;
 * ``continues-previous-paragraph``: a paragraph of pure quotation continues the
   speaker with whom the previous paragraph ended.
@@ -66,6 +66,17 @@ OUTER_RULES = frozenset({"speaker-cue", "speaker-appositive-cue"})
 # Verbs that take a reported clause as their object, so a cue after them reports what
 # their speaker said ("X said Y called it 'Q'"); not "called", "praised", "thanked".
 OUTER_CUES = frozenset(words("clause_cues.txt"))
+
+# A connective that may stand before a quotation continuing the same speaker:
+# '"It's not do or die," he said. But "his candidacy is strengthened."'
+OPENING_CONNECTIVE = regex.compile(
+    r"""
+    (?:But|And|Yet|Still|So|Then|Also)   # a coordinating or linking word
+    ,?[ ]+\x1a                           # then the quotation, nothing between
+    """,
+    regex.VERBOSE,
+)
+
 
 # A quotation standing alone as a paragraph of at most this many words is a subhead.
 SUBHEAD_WORDS = 5
@@ -364,7 +375,11 @@ def _neighbour(
     previous = info[si - 1] if si > 0 and sentences[si - 1].paragraph == para else None
     # Only a quotation that opens its sentence continues a neighbour's speaker; one inside
     # a sentence of the reporter's own words ("Turnout showed a 'surprising' swing") does not.
-    opens = frame.masked[sentences[si].start] == QUOTE
+    opens = frame.masked[sentences[si].start] == QUOTE or (
+        previous is not None
+        and OPENING_CONNECTIVE.match(frame.masked, sentences[si].start, sentences[si].end)
+        is not None
+    )
     if previous is not None and previous.last is not None and opens:
         # The speaker of the previous sentence's quotation, not a cue after it in a
         # clause of its own ('"A," Clinton said after she called Sanders. "B."').
