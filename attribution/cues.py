@@ -347,6 +347,50 @@ def _name_run_after(masked: str, first: tuple[int, int], ceiling: int) -> tuple[
     return start, end
 
 
+def _role_then_name(masked: str, run: tuple[int, int], ceiling: int) -> tuple[int, int]:
+    """A capitalised run that only qualifies a role before the name it belongs to.
+
+    "Republican presidential hopeful Sen. Ted Cruz was critical": the subject runs on
+    over the lower-case role ("presidential hopeful") to the name, when the role ends in
+    a noun for one person (a title, a person or gendered noun), never a verb.
+    """
+    cur = run
+    role: list[str] = []
+    while len(role) < ROLE_WORDS:
+        nxt = word_after(masked, cur[1], ceiling)
+        if nxt is None or masked[cur[1] : nxt[0]] != " ":
+            return run
+        w = masked[nxt[0] : nxt[1]]
+        if is_capitalised(w):
+            break
+        if not w.isalpha() or w in _function_words() or w in cue_words():
+            return run
+        role.append(w)
+        cur = nxt
+    else:
+        return run
+    if not role or not _one_person_noun(role[-1]):
+        return run
+    name = word_after(masked, cur[1], ceiling)
+    assert name is not None  # the loop broke on it
+    end = _name_run_after(masked, name, ceiling)
+    return run[0], end[1]
+
+
+# At most this many lower-case role words between a qualifier and its name.
+ROLE_WORDS = 3
+
+
+@cache
+def _one_person_noun(word: str) -> bool:
+    """A noun for one person: a title, a person noun, a gendered noun ("hopeful", "clerk")."""
+    return (
+        word.title() in titles()
+        or word in word_set("person_nouns.txt")
+        or word in table("gendered_words.txt")
+    )
+
+
 def contracted_pronoun(masked: str, w: tuple[int, int]) -> tuple[int, int]:
     """The pronoun of a contraction ("he's" -> "he"), or the word itself."""
     if "'" not in masked[w[0] : w[1]]:
@@ -532,7 +576,7 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
         if low in pronouns():
             return first if pronouns()[low] != "relative" else None
         if is_capitalised(text) and low not in _function_words():
-            return _name_run_after(masked, first, before)
+            return _role_then_name(masked, _name_run_after(masked, first, before), before)
         if low in DETERMINERS or low not in NOT_A_SPEAKER:
             phrase_end = _common_noun_end(masked, first, before)
             return (first[0], phrase_end) if phrase_end else None

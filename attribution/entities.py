@@ -782,6 +782,8 @@ def _token_kind(token: str) -> int:
     kind = 0
     if token.lower() in _non_names() or token.lower() in cue_words() or token in party_words():
         kind |= NON_NAME  # "The", "Stated Harmon: ...", "Republican Christine Todd Whitman"
+    if is_adjective_compound(token):
+        kind |= NON_NAME  # "Qaeda-linked", "Obama-era": an adjective, not "Lopez-Garcia"
     if token.rstrip(".") in titles():
         kind |= TITLE
     if token in HONORIFIC_GENDER:
@@ -793,6 +795,20 @@ def _token_kind(token: str) -> int:
     if token.rstrip(".,") in word_set("organisation_words.txt") or (acronym and token != "U.S."):
         kind |= ORGANISATION
     return kind
+
+
+# The lower-case ends of compounds that make a capitalised word an adjective
+# ("Qaeda-linked", "Obama-era", "Trump-style"); any "-ed" end counts too. Korean and
+# other given names keep lower-case ends of their own ("Tae-yong", "Jong-un").
+ADJECTIVE_ENDS = frozenset({"era", "style", "born", "like", "type", "free", "wide", "friendly"})
+
+
+def is_adjective_compound(token: str) -> bool:
+    """ "Qaeda-linked", "Obama-era": a capitalised adjective that is no part of a name."""
+    head, dash, tail = token.rpartition("-")
+    if not head or not dash or not tail[:1].islower():
+        return False
+    return tail.endswith("ed") or tail.rstrip(".,") in ADJECTIVE_ENDS
 
 
 def is_organisation_word(token: str) -> bool:
@@ -809,6 +825,7 @@ __all__ = [
     "Entity",
     "Resolution",
     "Tracker",
+    "is_adjective_compound",
     "is_organisation_word",
     "party_words",
     "pronouns",

@@ -30,6 +30,7 @@ from attribution.entities import (
     SUFFIXES,
     Resolution,
     Tracker,
+    is_adjective_compound,
     is_organisation_word,
     party_words,
 )
@@ -74,6 +75,11 @@ class Speaker:
         return len(self.candidates) > 1
 
 
+# How a nationality noun ends ("American", "Russian", "Chinese", "Briton", "Israeli"):
+# "the American said" describes someone; it is not a name.
+DEMONYM_ENDINGS = ("an", "ese", "ish", "ton", "i")
+
+
 def _is_title(token: str) -> bool:
     return token.rstrip(".") in titles() or token.lower() in ("former", "then-", "acting")
 
@@ -82,10 +88,13 @@ def _is_title(token: str) -> bool:
 def classify(mention: str) -> tuple[str, str]:
     """A mention's clean name and kind: titles and determiners dropped (cached: pure)."""
     tokens = mention.replace("\u2019", "'").split()
+    determined = bool(tokens) and tokens[0] in LEADING_DETERMINERS
     while tokens and tokens[0] in LEADING_DETERMINERS:
         tokens = tokens[1:]
     if not tokens:
         return mention, "unknown"
+    if determined and len(tokens) == 1 and tokens[0].endswith(DEMONYM_ENDINGS):
+        return tokens[0], "group"  # "the American", "the Russian": someone described
     for i, token in enumerate(tokens[:-1]):
         # "CNN's Gloria Borger": the outlet owns the person, it is not their name.
         if token.endswith("'s") and tokens[i + 1][:1].isupper():
@@ -111,8 +120,14 @@ def classify(mention: str) -> tuple[str, str]:
             break  # a title before the name ("Secretary Austin"), not in it ("Martin King")
         if token.islower() and token not in PARTICLES:
             break  # "NATO spokesperson Farah Dakhlallah"
+        if is_adjective_compound(token):
+            break  # "al Qaeda-linked Islamic": an adjective ends the name
         name.insert(0, token)
     titled = len(name) < len(tokens)  # "State Department Deputy Spokesman Vedant Patel"
+    while (
+        len(name) > 1 and name[0].lower() in pronouns_and_function() and not is_given_name(name[0])
+    ):
+        name = name[1:]  # "Before Trump's": a sentence's first word, not a first name
     if not titled and _names_no_one(name):
         return " ".join(name), "unknown"  # "Republican", "Iowa", "It's", "Reached"
     if not titled and any(is_organisation_word(t) for t in tokens):

@@ -338,3 +338,37 @@ def test_a_one_word_speaker_is_a_person_wherever_the_article_names_them() -> Non
     )
     found = only(text, "executed this plan")
     assert found.speaker == "Obama"
+
+
+def test_a_qualified_role_before_the_name_is_not_the_speaker() -> None:
+    text = (
+        "Republican Presidential hopeful Sen. Ted Cruz was also critical, "
+        'telling reporters: "The president\'s comments are typical."\n'
+    )
+    assert only(text, "comments are typical").speaker == "Ted Cruz"
+
+
+def test_a_nationality_after_the_is_a_description_not_a_name() -> None:
+    text = '"It was a mistake," said the American, who served in Kyiv.\n\nNobody else spoke.\n'
+    found = only(text, "a mistake")
+    assert found.speaker_kind != "person"
+
+
+def test_a_hyphenated_adjective_or_a_first_word_is_not_a_person() -> None:
+    text = (
+        "Before Trump's appearance in the video, the al Qaeda-linked Islamic extremist "
+        "cleric Anwar al-Awlaki, who was killed in 2011, is shown lecturing: "
+        '"Muslims of the West, take heed."\n\n'
+        'Footage of Al-Awlaki again appears. "The West will turn," he says.\n'
+    )
+    found = only(text, "The West will turn")
+    assert found.speaker not in ("Qaeda-linked Islamic", "Before Trump's")
+
+
+def test_adjective_compounds_are_told_from_hyphenated_given_names() -> None:
+    from attribution.entities import is_adjective_compound
+
+    for word in ("Qaeda-linked", "Obama-era", "Trump-backed", "Kremlin-style"):
+        assert is_adjective_compound(word), word
+    for word in ("Jong-un", "Tae-yong", "Lopez-Garcia", "al-Awlaki", "Qaeda"):
+        assert not is_adjective_compound(word), word
