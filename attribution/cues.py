@@ -721,6 +721,9 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
             sent_span = Span.of(text, sentence.start, sentence.end)
             earlier = None  # a new sentence: no cue before this one in it
         mention, rule = _mention_for(masked, sentence, m.group().lower(), start, end, earlier)
+        agent = _passive_agent(masked, sentence, start, end)
+        if agent is not None:
+            mention, rule = agent, "passive-agent"  # "Rubio was asked by Gerard Baker"
         if mention is not None and rule in SUBJECT_FIRST_RULES and mention[1] <= start:
             earlier = mention
         out.append(
@@ -751,6 +754,25 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
     if extra:
         out = sorted([*out, *extra], key=lambda c: c.cue.start)
     return tuple(out)
+
+
+def _passive_agent(masked: str, sentence: Sentence, start: int, end: int) -> tuple[int, int] | None:
+    """The asker of a passive cue: "Rubio was asked by moderator Gerard Baker whether".
+
+    The words quoted after it are the asker's question, not the subject's.
+    """
+    if not PASSIVE_AUXILIARY.search(masked, max(sentence.start, start - 6), start):
+        return None
+    by = PASSIVE_BY.match(masked, end, sentence.end)
+    if by is None:
+        return None
+    return noun_phrase_after(masked, by.end(), sentence.end)
+
+
+# "was asked by", "were pressed by": the auxiliary right before a passive cue ...
+PASSIVE_AUXILIARY = regex.compile(r"\b(?:was|were|been|being)[ ]$")
+# ... and the "by" right after it that introduces the agent.
+PASSIVE_BY = regex.compile(r"[ ]+by[ ]+")
 
 
 def _sentence_at(sentences: tuple[Sentence, ...], starts: list[int], pos: int) -> Sentence | None:

@@ -245,6 +245,9 @@ class _Document:
             return self._antecedent(cue)
         if pronoun == "self":
             return Speaker(name=None, kind="self", steps=(f"{mention!r} is the writer",))
+        if pronoun == "addressee":
+            why = f"{mention!r} is whom the writer addresses, not a speaker"
+            return Speaker(name=None, kind="unknown", steps=(why,))
         if pronoun is not None:
             tracked = self.tracker.pronoun(cue.mention.start)
             if tracked is not None and tracked.name is not None:
@@ -321,17 +324,19 @@ class _Document:
             if want:
                 self.gender.setdefault(name, want)
             self.history.append((name, kind))
-            return Speaker(
-                name=name,
-                kind=kind,
-                steps=(f"pronoun {pronoun!r} refers to the most recent {refers}: {name!r}",),
+            # Recency among earlier speakers, with no agreement to go on but gender: a
+            # reader's guess, so never evidence that the article credits someone else.
+            steps = (
+                f"pronoun {pronoun!r} refers to the most recent {refers}: {name!r}",
+                "inferred from earlier speakers",
             )
+            return Speaker(name=name, kind="inferred", steps=steps)
         if refers == "person":
             named = self._person_named_before(at, want)
             if named is not None:
                 self.history.append((named, "person"))
                 why = f"pronoun {pronoun!r}: no earlier speaker fits; {named!r} is named before it"
-                return Speaker(name=named, kind="person", steps=(why,))
+                return Speaker(name=named, kind="inferred", steps=(why, "inferred from context"))
         return Speaker(name=None, kind="unknown", steps=(f"pronoun {pronoun!r} has no antecedent",))
 
     def _person_named_before(self, at: int, want: str | None) -> str | None:

@@ -372,3 +372,11 @@ def test_adjective_compounds_are_told_from_hyphenated_given_names() -> None:
         assert is_adjective_compound(word), word
     for word in ("Jong-un", "Tae-yong", "Lopez-Garcia", "al-Awlaki", "Qaeda"):
         assert not is_adjective_compound(word), word
+
+
+def test_it_resolved_by_recency_alone_is_inferred_never_a_named_speaker() -> None:
+    text = '"We will act," the FEC said on Friday.\n\nIt added that "the rules are clear."\n'
+    found = only(text, "the rules are clear")
+    assert found.speaker == "FEC"
+    assert found.speaker_kind == "inferred"
+    assert "inferred from earlier speakers" in found.steps

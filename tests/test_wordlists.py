@@ -30,8 +30,8 @@ TABLES = {"pronouns.txt": PRONOUN_LINE, "first_names.txt": FIRST_NAME_LINE}
 SOURCED = [name for name in LISTS if name not in TABLES]
 
 # What speakers.py does with a pronoun: a person (he, she), a group or organisation
-# (it, they), the writer (I, we) or the antecedent of "who".
-PRONOUN_CATEGORIES = {"person", "group", "self", "relative"}
+# (it, they), the writer (I, we), the one addressed (you) or the antecedent of "who".
+PRONOUN_CATEGORIES = {"person", "group", "self", "addressee", "relative"}
 
 
 def _entry_lines(name: str) -> list[str]:
