@@ -17,6 +17,7 @@ from typing import Literal
 import regex
 
 from attribution.findings import DiffOp, Finding, Kind
+from attribution.frame import headline_end
 from attribution.model import Attribution
 from attribution.records import Record, RecordFile
 from attribution.wordlists import is_given_name
@@ -370,11 +371,18 @@ class Matcher:
         used: dict[str, list[Attribution]] = {}
         found: dict[str, list[Finding]] = {}
         unverified: list[Finding] = []
+        headline = headline_end(text)
         for attribution in attributions:
             quote = tokens(attribution.quote.text)
             if not any(t.tag == "word" for t in quote):
                 continue
-            outcome = self._judge(attribution, quote, article=article, text=text)
+            outcome = self._judge(
+                attribution,
+                quote,
+                article=article,
+                text=text,
+                headline=attribution.quote.start < headline,
+            )
             if outcome is None:
                 continue
             record, judged = outcome
@@ -440,9 +448,20 @@ class Matcher:
         return False
 
     def _judge(
-        self, attribution: Attribution, quote: tuple[Token, ...], *, article: str, text: str
+        self,
+        attribution: Attribution,
+        quote: tuple[Token, ...],
+        *,
+        article: str,
+        text: str,
+        headline: bool = False,
     ) -> tuple[Record | None, tuple[Finding, ...]] | None:
-        """The record a quote uses and what is wrong with it; None when it says nothing."""
+        """The record a quote uses and what is wrong with it; None when it says nothing.
+
+        A quotation in a title-case headline is compressed by design ("Ryan: Anti-Semitic
+        Images Have 'No Place In A Presidential Campaign'"): one that resembles a record
+        is at most a ``possible-misquote``.
+        """
         credit = self._credit(attribution)
         exact = [p for p in self.prepared if _matches(quote, p)]
         n_words = sum(t.tag == "word" for t in quote)
@@ -475,6 +494,7 @@ class Matcher:
         near = self._nearest(quote, credit.owners, n_words, named=credit.named)
         if near is not None:
             prepared, alignment, close = near
+            close = close and not headline
             kinds: list[Kind] = ["misquote" if close else "possible-misquote"]
             if close and credit.other_than(prepared.record.speaker):
                 kinds.append("misattribution")  # words changed and credited to another: say both

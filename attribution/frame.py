@@ -170,6 +170,8 @@ def _add(masked: str, start: int, end: int, paragraph: int, out: list[Sentence])
 # A headline's words of this length or more are capitalised, at least this share of them.
 HEADLINE_WORD = 4
 HEADLINE_SHARE = 0.8
+# ... and it has at least this many of them ("Trump Meets Donors in Las Vegas").
+HEADLINE_WORDS = 3
 
 
 def headline_end(text: str) -> int:
@@ -181,9 +183,21 @@ def headline_end(text: str) -> int:
     words of four letters or more are counted; prose has most of those in lower case.
     """
     newline = text.find("\n")
-    first = text if newline == -1 else text[:newline]  # no copy of the rest of the text
-    if len(first.split()) < 4:
-        return 0
+    if newline == -1 or not text[newline:].strip():
+        return 0  # one paragraph: the story itself, not a headline over one
+    first = text[:newline]
+    if len(first.split()) < 4 or not _closes_its_quotes(first):
+        return 0  # too short, or a quotation opens here and runs on: the story itself
     long_words = [w for w in first.split() if len(w) >= HEADLINE_WORD and w[:1].isalpha()]
     capitalised = sum(w[:1].isupper() for w in long_words)
-    return len(first) if long_words and capitalised >= HEADLINE_SHARE * len(long_words) else 0
+    title_case = len(long_words) >= HEADLINE_WORDS and capitalised >= HEADLINE_SHARE * len(
+        long_words
+    )
+    return len(first) if title_case else 0
+
+
+def _closes_its_quotes(line: str) -> bool:
+    """Whether every double quotation the line opens, it also closes."""
+    curly = line.count("\u201c") + line.count("\u00ab") + line.count("\u201e")
+    closing = line.count("\u201d") + line.count("\u00bb")
+    return line.count('"') % 2 == 0 and curly <= closing

@@ -546,3 +546,16 @@ def test_a_three_word_quote_is_only_the_credited_speakers_own_sentence_cut_short
             article="a", text=text, attributions=[attribution]
         )
         assert [f.kind for f in result.findings] == kinds, speaker
+
+
+def test_a_headline_quote_that_rewords_a_record_only_warns() -> None:
+    headline = "Austin Asks What Exactly Are They Really Doing In Russia\n\n"
+    text = headline + "Lloyd Austin spoke in Rome on Wednesday.\n"
+    attribution = quoted(text, "What Exactly Are They Really Doing", "Austin")
+    result = matcher().check(article="a.txt", text=text, attributions=[attribution])
+    assert [f.kind for f in result.findings] == ["possible-misquote"]
+    # the same words in the body are the same sentence changed
+    body = "Lloyd Austin spoke.\n\nHe asked, “What exactly are they really doing?”\n"
+    attribution = quoted(body, "What exactly are they really doing?", "Austin")
+    result = matcher().check(article="a.txt", text=body, attributions=[attribution])
+    assert [f.kind for f in result.findings] == ["misquote"]

@@ -164,6 +164,9 @@ def test_headline_end_only_for_a_title_case_first_line() -> None:
     # title case keeps short words low and may end with a full stop
     closed = "Republican Donor Adelson and Trump May be Aligning on Israel."
     assert headline_end(closed + "\n\nBody.") == len(closed)
+    assert headline_end(closed) == 0  # nothing under it: the story itself
+    # a quotation that opens and runs on into the next paragraph is the story
+    assert headline_end("“We Will Fight Every Tyrant Across Europe\n\nand win,” he said.") == 0
 
 
 def test_a_surname_completes_from_the_body_not_a_title_case_headline() -> None:
