@@ -98,6 +98,7 @@ COORDINATION = regex.compile(
     [;:]                                         # a semicolon or colon ends the clause
     | , [ \t]* (?:and|but|while|whereas|yet|though|although)\b  # ", but Y said"
     | \b(?:while|whereas|although|though)\b     # "while Y called it"
+    | , [ \t]* (?:to|at|after|upon) [ ]which\b     # ", to which Y interjected: ..."
     | \x1a [ \t]* ,? [ \t]* (?:and|but) \b       # '"A" and Y said': a quotation of its own
     """,
     regex.VERBOSE,

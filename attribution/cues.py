@@ -998,6 +998,10 @@ def _claim_cue(text: str, masked: str, sentence: Sentence, m: re.Match[str]) -> 
     return [cue]
 
 
+# Verbs that name their object ("labeled Trump 'unfit'", "called him 'a disgrace'").
+NAMING_CUES = frozenset({"branded", "called", "dubbed", "labeled", "labelled", "termed"})
+
+
 def _byline_cues(text: str, frame: Frame, starts: list[int], runs: list[QuoteRun]) -> list[Cue]:
     """Dash bylines after a quotation: '"Q" ― First Last' or a "- First Last." paragraph."""
     masked = frame.masked
@@ -1005,7 +1009,7 @@ def _byline_cues(text: str, frame: Frame, starts: list[int], runs: list[QuoteRun
         return []
     sentences = frame.sentences
     out: list[Cue] = []
-    for _, run_end, _ in runs:
+    for run_start, run_end, _ in runs:
         if DASHES.isdisjoint(masked[run_end : run_end + BYLINE_LOOKAHEAD]):
             continue  # the common case, told cheaply: no dash right after the quotation
         m = DASH_BYLINE.match(masked, run_end)
@@ -1014,6 +1018,8 @@ def _byline_cues(text: str, frame: Frame, starts: list[int], runs: list[QuoteRun
         sentence = _sentence_at(sentences, starts, m.end())
         if sentence is None:
             continue
+        if masked[sentence.start : run_start].strip(" \t\u2014\u2013-"):
+            continue  # 'his party was "Q."--Kim Hjelmgaard': a reporter signs off a brief
         first = word_after(masked, m.end(), sentence.end)
         if first is None or not _name_word(masked[first[0] : first[1]]):
             continue
@@ -1096,6 +1102,9 @@ def _mention_for(
     i = pos
     while i > sentence.start and masked[i - 1] in " \t":
         i -= 1
+    # "Meg Whitman, who runs HPE, labeled Mr. Trump 'unfit'": after a naming verb the
+    # name is its object, never a speaker inverted after the cue.
+    inverted_ok = inverted_ok and cue.split()[-1] not in NAMING_CUES
     if i > sentence.start and masked[i - 1] == ",":
         if inverted_ok and pos == start:
             # '... for the EU, said Geert Wilders': the name after the cue speaks, not
