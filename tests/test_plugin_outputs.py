@@ -253,3 +253,38 @@ def test_a_house_rule_returning_nonsense_is_a_one_line_error(pytester: pytest.Py
         ]
     )
     assert "Traceback" not in result.stdout.str()
+
+
+PLAN = '"We will publish the full plan next week in Geneva,"'
+
+
+def test_the_repositorys_own_house_rule(pytester: pytest.Pytester) -> None:
+    """The root conftest.py's rule: a quote of eight words or more names its speaker."""
+    root = Path(__file__).resolve().parent.parent
+    pytester.makeconftest((root / "conftest.py").read_text(encoding="utf-8"))
+    make(
+        pytester,
+        {
+            "budget.txt": UNNAMED,
+            "spokes.txt": f"{PLAN} a spokeswoman said.\n",
+            "named.txt": f"{PLAN} Jane Doe said.\n",
+        },
+    )
+    result = pytester.runpytest("--attribution-report", "report.json")
+    found = read_json(pytester.path / "report.json")["findings"]
+    assert [(f["article"], f["kind"], f["line"], f["message"]) for f in found] == [
+        (
+            "corpus/budget.txt",
+            "long-quote-unnamed",
+            3,
+            "quotes 11 words and credits it to no one: a quote this long names its speaker",
+        ),
+        (
+            "corpus/spokes.txt",
+            "long-quote-unnamed",
+            1,
+            "quotes 10 words and credits it to 'a spokeswoman': "
+            "a quote this long names its speaker",
+        ),
+    ]
+    result.assert_outcomes(passed=3, failed=2)
