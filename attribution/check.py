@@ -1,13 +1,15 @@
 """Check articles against record files: the job both the plugin and ``attribution check`` do.
 
-Usage: ``python -m attribution.check [--exit-zero] [--report PATH] PATH...`` where each
-PATH is a record file or a folder searched for ``*.yaml``/``*.yml``.
+Usage: ``python -m attribution.check [--format text|json|sarif|github] [--report PATH]
+[--changed REF] [--exit-zero] PATH...`` where each PATH is a record file or a folder
+searched for ``*.yaml``/``*.yml`` (docs/cli.md).
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -149,19 +151,26 @@ def run_args(args: argparse.Namespace) -> int:
     except AttributionError as err:
         print(f"attribution check: {err}", file=sys.stderr)
         return 2
-    print(formatted(args.format, result))
+    out = sys.stdout
+    ascii_only = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-") not in (
+        "utf-8",
+        "utf8",
+    )
+    if ascii_only and isinstance(out, io.TextIOWrapper):
+        out.reconfigure(errors="replace")  # the text formats: '?' rather than a traceback
+    print(formatted(args.format, result, ascii_only=ascii_only))
     if args.report is not None:
         write_json(args.report, len(result.articles), result.findings)
     return 0 if args.exit_zero or not result.failing() else 1
 
 
-def formatted(fmt: str, result: CheckReport) -> str:
-    """The run in one of FORMATS, without a final newline."""
+def formatted(fmt: str, result: CheckReport, *, ascii_only: bool = False) -> str:
+    """The run in one of FORMATS, without a final newline; JSON as ``\\u`` escapes if asked."""
     if fmt == "json":
         document = as_json(len(result.articles), result.findings)
-        return json.dumps(document, indent=2, ensure_ascii=False)
+        return json.dumps(document, indent=2, ensure_ascii=ascii_only)
     if fmt == "sarif":
-        return sarif.dumps(result.findings).rstrip("\n")
+        return sarif.dumps(result.findings, ascii_only=ascii_only).rstrip("\n")
     if fmt == "github":
         return github.render(result.findings)
     return render(result.articles, result.findings)

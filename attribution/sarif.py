@@ -72,8 +72,12 @@ def document(
     }
 
 
-def dumps(findings: Iterable[Finding], *, accepted: Collection[Finding] = ()) -> str:
-    return json.dumps(document(findings, accepted=accepted), indent=2, ensure_ascii=False) + "\n"
+def dumps(
+    findings: Iterable[Finding], *, accepted: Collection[Finding] = (), ascii_only: bool = False
+) -> str:
+    """The log as JSON text; ``ascii_only`` writes ``\\u`` escapes instead of UTF-8."""
+    text = json.dumps(document(findings, accepted=accepted), indent=2, ensure_ascii=ascii_only)
+    return text + "\n"
 
 
 def write(path: Path, findings: Iterable[Finding], *, accepted: Collection[Finding] = ()) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -302,3 +303,24 @@ def test_report_files_are_replaced_whole(tmp_path: Path) -> None:
         write_atomic(target, 5)  # type: ignore[arg-type]
     assert target.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in target.parent.iterdir()) == ["report.json"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
+def test_a_terminal_that_cannot_encode_utf8_gets_escapes_not_a_traceback(
+    newsroom: Path, fmt: str
+) -> None:
+    (newsroom / "corpus" / "curly.txt").write_text(
+        "“We will publish the full plan next week’s end,” Jane Doe said.\n", encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "attribution", "check", "--format", fmt, "expectations"],
+        cwd=newsroom,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        capture_output=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (1, b"")
+    assert done.stdout.isascii()
+    if fmt in ("json", "sarif"):
+        document = json.loads(done.stdout)
+        assert "next week’s end" in json.dumps(document, ensure_ascii=False)

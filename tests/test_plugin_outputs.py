@@ -115,7 +115,7 @@ def test_github_annotations_land_on_the_article(
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
     monkeypatch.delenv("PYTEST_RUN_PATH", raising=False)
-    result = pytester.runpytest_subprocess()
+    result = pytester.runpytest()
     errors = [line for line in result.errlines if line.startswith("::")]
     assert [line.split("::")[1] for line in errors] == [
         "error file=corpus/misquote.txt,line=3",
