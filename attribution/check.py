@@ -1,28 +1,33 @@
 """Check articles against record files: the job both the plugin and ``attribution check`` do.
 
-Usage: ``python -m attribution.check [--exit-zero] [--report PATH] PATH...`` where each
-PATH is a record file or a folder searched for ``*.yaml``/``*.yml``.
+Usage: ``python -m attribution.check [--format text|json|sarif|github] [--report PATH]
+[--changed REF] [--exit-zero] PATH...`` where each PATH is a record file or a folder
+searched for ``*.yaml``/``*.yml`` (docs/cli.md).
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import io
+import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from attribution import source
+from attribution import github, sarif, source
+from attribution.changed import Changes, changes
 from attribution.compare import ArticleCheck, Matcher
 from attribution.errors import AttributionError, InputError
 from attribution.findings import Finding
 from attribution.model import Attribution
 from attribution.pipeline import extract
 from attribution.records import Policy, RecordFile, load
-from attribution.report import render, write_json
+from attribution.report import as_json, render, write_json
 
 YAML_SUFFIXES = (".yaml", ".yml")
+FORMATS = ("text", "json", "sarif", "github")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -95,16 +100,18 @@ def discover(paths: Sequence[Path]) -> list[Path]:
     return found
 
 
-def run(paths: Sequence[str | Path], *, root: Path | None = None) -> CheckReport:
+def run(
+    paths: Sequence[str | Path], *, root: Path | None = None, changed: Changes | None = None
+) -> CheckReport:
     """Load every record file under ``paths`` and check its articles.
 
-    Raises ExpectationError for a malformed record file and InputError for an
+    With ``changed``, only the articles that change touched (all of a changed record
+    file's). Raises ExpectationError for a malformed record file and InputError for an
     unreadable article.
     """
     base = (root or Path.cwd()).resolve()
-    files = [
-        check_records(load(p, root=base), root=base) for p in discover([Path(p) for p in paths])
-    ]
+    loaded = (load(p, root=base) for p in discover([Path(p) for p in paths]))
+    files = [check_records(changed.narrow(r) if changed else r, root=base) for r in loaded]
     articles = sorted({a.article for f in files for a in f.articles})
     findings: list[Finding] = []
     for file in files:
@@ -121,19 +128,52 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--exit-zero", action="store_true", help="exit 0 even when findings would fail the gate"
     )
     parser.add_argument("--root", type=Path, help="articles must lie below this (default: .)")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text: the editors' report (default); json: the report document; "
+        "sarif: SARIF 2.1.0; github: GitHub Actions annotations",
+    )
+    parser.add_argument(
+        "--changed",
+        metavar="REF",
+        help="only articles that differ from git REF (or are untracked), "
+        "and every article of a record file that does",
+    )
 
 
 def run_args(args: argparse.Namespace) -> int:
     """Print the editors' report; 1 when the gate would fail, 2 for a malformed record."""
     try:
-        result = run(args.paths, root=args.root)
+        changed = changes(args.changed, cwd=Path.cwd()) if args.changed else None
+        result = run(args.paths, root=args.root, changed=changed)
     except AttributionError as err:
         print(f"attribution check: {err}", file=sys.stderr)
         return 2
-    print(render(result.articles, result.findings))
+    out = sys.stdout
+    ascii_only = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-") not in (
+        "utf-8",
+        "utf8",
+    )
+    if ascii_only and isinstance(out, io.TextIOWrapper):
+        out.reconfigure(errors="replace")  # the text formats: '?' rather than a traceback
+    print(formatted(args.format, result, ascii_only=ascii_only))
     if args.report is not None:
         write_json(args.report, len(result.articles), result.findings)
     return 0 if args.exit_zero or not result.failing() else 1
+
+
+def formatted(fmt: str, result: CheckReport, *, ascii_only: bool = False) -> str:
+    """The run in one of FORMATS, without a final newline; JSON as ``\\u`` escapes if asked."""
+    if fmt == "json":
+        document = as_json(len(result.articles), result.findings)
+        return json.dumps(document, indent=2, ensure_ascii=ascii_only)
+    if fmt == "sarif":
+        return sarif.dumps(result.findings, ascii_only=ascii_only).rstrip("\n")
+    if fmt == "github":
+        return github.render(result.findings)
+    return render(result.articles, result.findings)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

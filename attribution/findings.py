@@ -6,8 +6,9 @@ ship it from a worker to the controller and a baseline file can store it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal, get_args
+import re
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal, get_args
 
 Kind = Literal[
     "misquote",
@@ -18,6 +19,9 @@ Kind = Literal[
     "missing-quote",
 ]
 KINDS: tuple[Kind, ...] = get_args(Kind)  # in report order
+#: A house rule's findings (a newsroom's ``pytest_attribution_article`` hook) carry a kind of
+#: their own: lower-case words joined by hyphens, not one of KINDS.
+HOUSE_KIND = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 #: How a finding weighs: ``fail`` breaks the build, ``warn`` is shown and lets it pass.
 Level = Literal["fail", "warn"]
@@ -41,9 +45,11 @@ class Finding:
     ``record`` is the record id (None for unverified quotes); ``quote`` the
     article's words; ``expected`` the record's words. ``line``/``column`` are
     1-based and point at the quote's first word, None for a missing quote.
+    ``kind`` is one of KINDS, or a house rule's own kind (``HOUSE_KIND``), whose
+    words for the editor are in ``message``.
     """
 
-    kind: Kind
+    kind: Kind | str
     article: str
     record: str | None
     speaker: str | None
@@ -63,20 +69,45 @@ class Finding:
     level: Level = "fail"
     #: Other speakers the article's mention also fits ("she" after two women), best first.
     candidates: tuple[str, ...] = field(default=())
+    #: What a house rule says about the quote (None for the built-in kinds).
+    message: str | None = None
 
     def as_dict(self) -> dict[str, object]:
-        """The report's shape: exactly the keys the issue names."""
+        """The report's shape: where, what, and the record's side beside the article's."""
         return {
             "article": self.article,
             "kind": self.kind,
-            "record": self.record,
-            "speaker": self.speaker,
-            "quote": self.quote,
-            "expected": self.expected,
+            "level": self.level,
             "line": self.line,
             "column": self.column,
-            "level": self.level,
+            "quote": self.quote,
+            "speaker": self.speaker,
+            "venue": self.venue,
+            "record": self.record,
+            "record_file": self.record_file,
+            "record_line": self.record_line,
+            "expected": self.expected,
+            "record_speaker": self.record_speaker,
+            "record_venue": self.expected_venue,
+            "message": self.message,
         }
+
+    def to_json(self) -> dict[str, Any]:
+        """Every field as JSON values, for shipping between processes; ``from_json`` inverts it."""
+        out: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["diff"] = [[op.tag, list(op.record), list(op.article)] for op in self.diff]
+        out["candidates"] = list(self.candidates)
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Finding:
+        values = {f.name: data[f.name] for f in fields(cls) if f.name in data}
+        values["diff"] = tuple(
+            DiffOp(tag=tag, record=tuple(record), article=tuple(article))
+            for tag, record, article in data.get("diff", ())
+        )
+        values["candidates"] = tuple(data.get("candidates", ()))
+        return cls(**values)
 
     def key(self) -> tuple[str, str, str | None, str | None, str]:
         """Identity for the baseline: no line or column, so edits elsewhere keep it accepted."""

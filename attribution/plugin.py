@@ -11,23 +11,29 @@ from __future__ import annotations
 import fnmatch
 import json
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from attribution.check import YAML_SUFFIXES, check_records
+from attribution import hookspecs, house, sarif
+from attribution.changed import Changes, changes
+from attribution.check import YAML_SUFFIXES, attributions, check_records, read_article
 from attribution.compare import ArticleCheck
 from attribution.errors import AttributionError
 from attribution.findings import Finding
 from attribution.records import Policy, load
-from attribution.report import describe, summary, write_json
+from attribution.report import describe, headline, summary, write_atomic, write_json
 
 INI_GLOBS = "attribution_expectations"
 FOLDER = "expectations"
-FINDINGS_PROPERTY = "attribution_findings"
-ARTICLES_PROPERTY = "attribution_articles"
+#: The attribute of a call's TestReport that carries its findings to the controller (xdist
+#: serialises a report's attributes); kept out of ``user_properties``, which JUnit writes.
+REPORT_ATTRIBUTE = "attribution"
+#: JUnit properties (one-line strings) for findings that do not fail the item.
+WARN_PROPERTY = "attribution-warning"
+ACCEPTED_PROPERTY = "attribution-accepted"
 
 
 class AttributionWarning(pytest.PytestWarning):
@@ -56,6 +62,10 @@ class AttributionFailure(Exception):
         self.findings = findings
 
 
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    pluginmanager.add_hookspecs(hookspecs)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("attribution", "quote attribution records")
     group.addoption(
@@ -63,6 +73,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="PATH",
         default=None,
         help="write every finding as JSON to PATH",
+    )
+    group.addoption(
+        "--attribution-sarif",
+        metavar="PATH",
+        default=None,
+        help="write every finding as SARIF 2.1.0 to PATH (code scanning, IDEs)",
+    )
+    group.addoption(
+        "--attribution-changed",
+        "--changed",
+        dest="attribution_changed",
+        metavar="REF",
+        default=None,
+        help="only articles that differ from git REF (or are untracked), "
+        "and every article of a record file that does",
     )
     group.addoption(
         "--attribution-baseline",
@@ -91,6 +116,11 @@ def pytest_configure(config: pytest.Config) -> None:
     ):
         raise pytest.UsageError("--attribution-baseline-update needs --attribution-baseline PATH")
     config.pluginmanager.register(AttributionRun(config), "attribution-run")
+
+
+def _run(config: pytest.Config) -> AttributionRun:
+    run: AttributionRun = config.pluginmanager.getplugin("attribution-run")
+    return run
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -125,6 +155,9 @@ class RecordFileNode(pytest.File):
     def collect(self) -> Iterable[pytest.Collector]:
         root = self.config.rootpath
         records = load(self.path, root=root)
+        changed = _run(self.config).changes
+        if changed is not None:
+            records = changed.narrow(records)
         result = check_records(records, root=root)
         articles = [a.article for a in result.articles]
         names = [Path(a).name for a in articles]
@@ -156,6 +189,7 @@ class ArticleNode(pytest.Collector):
         self.articles = articles
 
     def collect(self) -> Iterable[pytest.Item]:
+        article = self.check.article
         for record_check in self.check.records:
             yield AttributionItem.from_parent(
                 self,
@@ -163,23 +197,45 @@ class ArticleNode(pytest.Collector):
                 findings=record_check.findings,
                 policy=self.policy,
                 articles=self.articles,
-                line=record_check.record.line,
+                article=article,
             )
-        if self.policy == "ignore":
-            return
-        for finding in self.check.unverified:
+        if self.policy != "ignore":
+            for finding in self.check.unverified:
+                yield AttributionItem.from_parent(
+                    self,
+                    name=f"unverified-{finding.line}-{finding.column}",
+                    findings=(finding,),
+                    policy=self.policy,
+                    articles=self.articles,
+                    article=article,
+                )
+        by_name: dict[str, list[Finding]] = {}
+        for finding in _run(self.config).house_findings(self.check):
+            by_name.setdefault(f"{finding.kind}-{finding.line}-{finding.column}", []).append(
+                finding
+            )
+        for name, found in by_name.items():
             yield AttributionItem.from_parent(
                 self,
-                name=f"unverified-{finding.line}-{finding.column}",
-                findings=(finding,),
+                name=name,
+                findings=tuple(found),
                 policy=self.policy,
                 articles=self.articles,
-                line=None,
+                article=article,
             )
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+        if isinstance(excinfo.value, AttributionError):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
 
 
 class AttributionItem(pytest.Item):
-    """One (article, record) pair, or one unverified quote."""
+    """One (article, record) pair, one unverified quote, or one house rule's finding.
+
+    Its location (``reportinfo``) is the article and the line of its first finding,
+    so JUnit, annotations and IDEs point at the story, not at the record file.
+    """
 
     def __init__(
         self,
@@ -187,22 +243,24 @@ class AttributionItem(pytest.Item):
         findings: tuple[Finding, ...],
         policy: Policy,
         articles: list[str],
-        line: int | None,
+        article: str,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.findings = findings
         self.policy = policy
         self.articles = articles
-        self.line = line
+        self.article = article
+        self.shipped: list[dict[str, object]] = []
 
     def runtest(self) -> None:
-        run: AttributionRun = self.config.pluginmanager.getplugin("attribution-run")
+        run = _run(self.config)
         failing: list[Finding] = []
-        shipped: list[dict[str, object]] = []
+        shipped = self.shipped
+        shipped.clear()
         for finding in self.findings:
             accepted = run.accepts(finding)
-            shipped.append({**finding.as_dict(), "item": self.nodeid, "accepted": accepted})
+            shipped.append({**finding.to_json(), "item": self.nodeid, "accepted": accepted})
             if finding.level == "warn":
                 category = WARNINGS.get(finding.kind, AttributionWarning)
                 warnings.warn_explicit(  # points at the article line, not at this module
@@ -211,10 +269,11 @@ class AttributionItem(pytest.Item):
                     filename=str(self.config.rootpath / finding.article),
                     lineno=finding.line or 1,
                 )
-            elif not accepted:
+                self.user_properties.append((WARN_PROPERTY, headline(finding)))
+            elif accepted:
+                self.user_properties.append((ACCEPTED_PROPERTY, headline(finding)))
+            else:
                 failing.append(finding)
-        self.user_properties.append((FINDINGS_PROPERTY, shipped))
-        self.user_properties.append((ARTICLES_PROPERTY, self.articles))
         if failing:
             raise AttributionFailure(tuple(failing))
 
@@ -225,11 +284,23 @@ class AttributionItem(pytest.Item):
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         assert self.parent is not None
+        lines = [f.line for f in self.findings if f.line is not None]
         return (
-            self.path,
-            None if self.line is None else self.line - 1,
-            (f"{self.parent.name}::{self.name}"),
+            self.config.rootpath / self.article,
+            min(lines) - 1 if lines else None,  # pytest counts lines from 0
+            f"{self.parent.name}::{self.name}",
         )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Attach the call's findings to its report, which xdist ships to the controller."""
+    report = yield
+    if call.when == "call" and isinstance(item, AttributionItem):
+        setattr(report, REPORT_ATTRIBUTE, {"findings": item.shipped, "articles": item.articles})
+    return report
 
 
 class AttributionRun:
@@ -246,20 +317,37 @@ class AttributionRun:
         self.findings: list[dict[str, object]] = []
         self.articles: set[str] = set()
         self.items_run: set[str] = set()
+        self.changes: Changes | None = None
+        ref = config.getoption("attribution_changed")
+        if ref:
+            try:
+                self.changes = changes(ref, cwd=config.invocation_params.dir)
+            except AttributionError as err:
+                raise pytest.UsageError(str(err)) from None
+        self.house_done: set[str] = set()
+
+    def house_findings(self, check: ArticleCheck) -> tuple[Finding, ...]:
+        """The house rules' findings for an article, once per run (the first record file's)."""
+        hook = self.config.hook.pytest_attribution_article
+        if not hook.get_hookimpls() or check.article in self.house_done:
+            return ()
+        self.house_done.add(check.article)
+        root = self.config.rootpath
+        text = read_article(root / check.article, root=root)
+        article = house.Article(path=check.article, text=text, attributions=attributions(text))
+        return house.collect(article, hook(article=article, findings=check.findings))
 
     def accepts(self, finding: Finding) -> bool:
         return self.update or _key(finding.as_dict()) in self.baseline
 
     @pytest.hookimpl
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        if report.when != "call":
+        shipped = getattr(report, REPORT_ATTRIBUTE, None)
+        if report.when != "call" or not isinstance(shipped, dict):
             return
-        for name, value in report.user_properties:
-            if name == FINDINGS_PROPERTY and isinstance(value, list):
-                self.items_run.add(report.nodeid)
-                self.findings.extend(value)
-            elif name == ARTICLES_PROPERTY and isinstance(value, list):
-                self.articles.update(str(a) for a in value)
+        self.items_run.add(report.nodeid)
+        self.findings.extend(shipped.get("findings", ()))
+        self.articles.update(str(a) for a in shipped.get("articles", ()))
 
     @pytest.hookimpl
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
@@ -268,15 +356,22 @@ class AttributionRun:
         report = self.config.getoption("attribution_report")
         if report:
             write_json(Path(report), len(self.articles), self._as_findings())
+        sarif_path = self.config.getoption("attribution_sarif")
+        if sarif_path:
+            accepted = [
+                Finding.from_json(f)
+                for f in self.findings
+                if f.get("accepted") and f.get("level") == "fail"
+            ]
+            sarif.write(Path(sarif_path), self._as_findings(), accepted=accepted)
         if self.update and self.baseline_path is not None:
-            accepted = sorted(
+            entries = sorted(
                 ({k: f[k] for k in (*_KEY_FIELDS, "item")} for f in self.findings),
                 key=lambda f: json.dumps(f, sort_keys=True),
             )
-            self.baseline_path.parent.mkdir(parents=True, exist_ok=True)
-            self.baseline_path.write_text(
-                json.dumps({"accepted": accepted}, indent=2, ensure_ascii=False) + "\n",
-                encoding="utf-8",
+            write_atomic(
+                self.baseline_path,
+                json.dumps({"accepted": entries}, indent=2, ensure_ascii=False) + "\n",
             )
 
     @pytest.hookimpl
@@ -306,23 +401,9 @@ class AttributionRun:
                 yield entry
 
     def _as_findings(self) -> list[Finding]:
-        return [
-            Finding(**{k: f[k] for k in _REPORT_FIELDS})  # type: ignore[arg-type]
-            for f in self.findings
-        ]
+        return [Finding.from_json(f) for f in self.findings]
 
 
-_REPORT_FIELDS = (
-    "article",
-    "kind",
-    "record",
-    "speaker",
-    "quote",
-    "expected",
-    "line",
-    "column",
-    "level",
-)
 _KEY_FIELDS = ("article", "kind", "record", "speaker", "quote")
 
 

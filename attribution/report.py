@@ -5,7 +5,10 @@ Diff marks follow ``git diff --word-diff``: ``[-record words-]{+article words+}`
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -63,7 +66,13 @@ def headline(finding: Finding) -> str:
             f"missing-quote: {where(finding)} does not carry required record {finding.record} "
             f"({finding.record_speaker})"
         )
-    return f"unverified-quote: {where(finding)} quotes {credited}, and no record has these words"
+    if finding.kind == "unverified-quote":
+        return (
+            f"unverified-quote: {where(finding)} quotes {credited}, and no record has these words"
+        )
+    # a house rule's finding: its kind, where, and what the rule says
+    said = _one_line(finding.message) if finding.message else f"quotes {credited}"
+    return f"{finding.kind}: {where(finding)} {said}"
 
 
 def describe(finding: Finding) -> str:
@@ -101,13 +110,38 @@ def as_json(articles: int, findings: Iterable[Finding]) -> dict[str, object]:
 
 
 def write_json(path: Path, articles: int, findings: Iterable[Finding]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     document = as_json(articles, findings)
-    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_atomic(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write UTF-8 text to a temporary file beside ``path``, then rename it over ``path``.
+
+    A reader (CI uploading the file, a second run) sees the old file or the new one,
+    never half of one.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a report is not
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def summary(findings: Sequence[Finding]) -> str:
-    counts = {kind: sum(f.kind == kind for f in findings) for kind in KINDS}
+    house = sorted({f.kind for f in findings} - set(KINDS))
+    counts = {kind: sum(f.kind == kind for f in findings) for kind in (*KINDS, *house)}
     shown = [f"{n} {kind}" for kind, n in counts.items() if n]
     return ", ".join(shown) if shown else "no findings"
 

@@ -288,6 +288,13 @@ def test_report_json_has_exactly_the_issue_keys() -> None:
         "line",
         "column",
         "level",
+        # issue 7: the record's side beside the article's, and a house rule's words
+        "venue",
+        "record_file",
+        "record_line",
+        "record_speaker",
+        "record_venue",
+        "message",
     }
     assert entry["quote"] == "What exactly are you doing?"
     assert entry["level"] == "fail"

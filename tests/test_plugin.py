@@ -217,7 +217,23 @@ def test_report_json_shape(pytester: pytest.Pytester) -> None:
         ("corpus/unverified.txt", "unverified-quote"),
         ("corpus/venue.txt", "venue-mismatch"),
     ]
-    keys = {"article", "kind", "record", "speaker", "quote", "expected", "line", "column", "level"}
+    keys = {
+        "article",
+        "kind",
+        "level",
+        "line",
+        "column",
+        "quote",
+        "speaker",
+        "venue",
+        "record",
+        "record_file",
+        "record_line",
+        "expected",
+        "record_speaker",
+        "record_venue",
+        "message",
+    }
     assert all(set(f) == keys for f in document["findings"])
     # the file says unverified: fail, so every finding here fails the build
     assert [f["level"] for f in document["findings"]] == ["fail"] * 4
@@ -225,14 +241,22 @@ def test_report_json_shape(pytester: pytest.Pytester) -> None:
     assert misquote == {
         "article": "corpus/misquote.txt",
         "kind": "misquote",
-        "record": "doe-plan",
-        "speaker": "Jane Doe",
-        "quote": "We will publish the whole plan next week,",
-        "expected": "We will publish the full plan next week in Geneva.",
+        "level": "fail",
         "line": 1,
         "column": 2,
-        "level": "fail",
+        "quote": "We will publish the whole plan next week,",
+        "speaker": "Jane Doe",
+        "venue": None,
+        "record": "doe-plan",
+        "record_file": "expectations/events.yaml",
+        "record_line": 7,
+        "expected": "We will publish the full plan next week in Geneva.",
+        "record_speaker": "Jane Doe",
+        "record_venue": "Geneva",
+        "message": None,
     }
+    venue = document["findings"][3]
+    assert (venue["venue"], venue["record_venue"]) == ("in Berlin", "Geneva")
     assert document["findings"][2]["record"] is None
 
 
@@ -333,11 +357,29 @@ def _report(pytester: pytest.Pytester, result: pytest.RunResult, name: str) -> o
 
 def test_xdist_gives_the_same_verdicts(pytester: pytest.Pytester) -> None:
     make(pytester)
-    serial = pytester.runpytest("expectations", "--attribution-report", "serial.json", "-rA")
+    serial = pytester.runpytest(
+        "expectations",
+        "--attribution-report",
+        "serial.json",
+        "--attribution-sarif",
+        "s.sarif",
+        "-rA",
+    )
     parallel = pytester.runpytest_subprocess(
-        "expectations", "-n", "2", "-p", "xdist", "--attribution-report", "parallel.json", "-rA"
+        "expectations",
+        "-n",
+        "2",
+        "-p",
+        "xdist",
+        "--attribution-report",
+        "parallel.json",
+        "--attribution-sarif",
+        "p.sarif",
+        "-rA",
     )
     assert _report(pytester, serial, "serial.json") == _report(pytester, parallel, "parallel.json")
+    # the controller rebuilds every finding whole from what the workers ship
+    assert _report(pytester, serial, "s.sarif") == _report(pytester, parallel, "p.sarif")
     assert outcomes(serial) == outcomes(parallel)
     parallel.stdout.fnmatch_lines(["*2 workers*"])
 
