@@ -54,6 +54,8 @@ TITLE_PREPOSITIONS = frozenset(
 
 # Verbs that name a work after a common noun: "a play called 'Q'", "a show titled 'Q'".
 NAMING_VERBS = frozenset({"called", "named", "titled", "dubbed"})
+# Verbs that only ever name a work: "a column entitled, 'Why Electing Hillary ...'".
+TITLING_VERBS = frozenset({"entitled", "titled"})
 
 # What a speaker may call something: "called it 'Q'", "called him 'Q'" stay speech.
 OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them", "me", "us", "you", "this", "that"})
@@ -140,11 +142,13 @@ def not_speech(masked: str, q: Quotation) -> str | None:
     ("his book"), an outlet's possessive ("NBC's"), a preposition of appearing ("on"),
     "a play called", "known as", "told" or a name around it (a nickname).
     """
-    if q.span.text.count(" ") >= TITLE_MAX_WORDS:
-        return None  # a whole sentence of speech: no title, term or scare quote is so long
     before, comma = _words_before(masked, q.open_mark, 1)
     word = before[0] if before else ""
     first = word.lower()
+    if first in TITLING_VERBS and q.span.text[:1].isupper():
+        return "title"  # a column entitled, 'Why Electing Hillary in '16 Is ...', however long
+    if q.span.text.count(" ") >= TITLE_MAX_WORDS:
+        return None  # a whole sentence of speech: no title, term or scare quote is so long
     if first in SCARE_MARKERS:
         return "scare-quote"
     quoted = q.span.text

@@ -381,7 +381,7 @@ class Matcher:
                 quote,
                 article=article,
                 text=text,
-                headline=attribution.quote.start < headline,
+                display=attribution.quote.start < headline,
             )
             if outcome is None:
                 continue
@@ -454,13 +454,14 @@ class Matcher:
         *,
         article: str,
         text: str,
-        headline: bool = False,
+        display: bool = False,
     ) -> tuple[Record | None, tuple[Finding, ...]] | None:
         """The record a quote uses and what is wrong with it; None when it says nothing.
 
-        A quotation in a title-case headline is compressed by design ("Ryan: Anti-Semitic
-        Images Have 'No Place In A Presidential Campaign'"): one that resembles a record
-        is at most a ``possible-misquote``.
+        A headline is compressed by design: a quotation in a title-case headline ("Ryan:
+        Anti-Semitic Images Have 'No Place In A Presidential Campaign'") that resembles
+        a record is at most a ``possible-misquote``. Capitals alone are no reason: case
+        is forgiven, never a verdict.
         """
         credit = self._credit(attribution)
         exact = [p for p in self.prepared if _matches(quote, p)]
@@ -494,7 +495,7 @@ class Matcher:
         near = self._nearest(quote, credit.owners, n_words, named=credit.named)
         if near is not None:
             prepared, alignment, close = near
-            close = close and not headline
+            close = close and not display
             kinds: list[Kind] = ["misquote" if close else "possible-misquote"]
             if close and credit.other_than(prepared.record.speaker):
                 kinds.append("misattribution")  # words changed and credited to another: say both
