@@ -201,6 +201,15 @@ CONTRACTED_PRONOUN = regex.compile(r"(?P<pronoun>\p{L}+)'(?:s|d|ll|re|ve|m)", re
 
 
 # A conjunction opening a sentence, before its subject: "And Mr. Christie gloated: ...".
+# Where a clause with a subject of its own begins inside a sentence.
+CLAUSE_BOUNDARY = regex.compile(
+    r"""
+    ,[ ]+(?:while|whereas|although|though|but)[ ]+   # ", while Mike Huckabee ..."
+    | ;[ ]+                                          # "...; Huckabee proposed ..."
+    """,
+    regex.VERBOSE,
+)
+
 LEADING_CONJUNCTION = regex.compile(
     r"(?:And|But|So|Yet|Or|Then|Still)[ \t]+(?=\p{Lu}|(?:he|she|they|we)\b)"
 )
@@ -1157,7 +1166,12 @@ def _mention_for(
     if w is not None and masked[w[0] : w[1]].lower() in ("and", "but", "then"):
         if earlier is not None:
             return earlier, "coordinated-cue-subject"  # "Lazar said ... and added, 'Q'"
-        subject = clause_subject(masked, sentence, w[0])
+        # "Jindal signed an order, while Mike Huckabee proposed we 'Q' and said ...": the
+        # coordinated verb shares the subject of its own clause, not the sentence's first.
+        clause = sentence
+        for boundary in CLAUSE_BOUNDARY.finditer(masked, sentence.start, w[0]):
+            clause = Sentence(start=boundary.end(), end=sentence.end, paragraph=sentence.paragraph)
+        subject = clause_subject(masked, clause, w[0])
         if subject is not None:
             return subject, "coordinated-clause-subject"
     return None, "no-speaker"
