@@ -153,6 +153,13 @@ def _quote_sentence_ends(text: str, masked: str, quotations: tuple[Quotation, ..
         attributes_it = (
             following is not None and cue_pattern().search(following.group()) is not None
         )
+        if attributes_it and following is not None and text[q.span.end - 1] in ".\u2026":
+            # '"B." He added, "C."': a clause that opens a quotation of its own after a
+            # full stop attributes that one, and the full stop ended the sentence.
+            rest = following.group().rstrip()
+            after_clause = masked[following.end() : following.end() + 4].lstrip(": ")
+            opens = rest.endswith(",") or masked.startswith(":", following.end())
+            attributes_it = not (opens and after_clause.startswith(QUOTE))
         if introduced or not attributes_it:
             ends.add(after)
     return ends
