@@ -99,6 +99,7 @@ NAMED = " named "
 
 HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f"}
 PRONOUN_GENDER = {"he": "m", "she": "f"}
+POSSESSIVE_GENDER = {"his": "m", "her": "f"}
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"})
 # How many sentences back a pronoun looks after its own and the previous one.
 FURTHER_BACK = 4
@@ -657,6 +658,16 @@ class Tracker:
         """The resolution of the he/she at ``start``, if the tracker found one."""
         self._read_to(start + 1)
         return self.pronoun_at.get(start)
+
+    def possessor(self, start: int, word: str) -> Resolution | None:
+        """Whom "his" or "her" at ``start`` refers to ("His remarks were blunt: 'Q'").
+
+        The same search as a he/she at that place, without recording a mention.
+        """
+        self._read_to(start)
+        si = max(0, bisect_right(self._starts, start) - 1)
+        found = self._search(si, start, POSSESSIVE_GENDER[word], f"possessive {word!r}")
+        return None if found is None else found[1]
 
     def name_at(self, start: int, end: int) -> Resolution | None:
         """The entity a name mention belongs to, with others sharing its surname."""

@@ -27,6 +27,7 @@ from attribution.cues import (
 )
 from attribution.entities import (
     HONORIFIC_GENDER,
+    POSSESSIVE_GENDER,
     SUFFIXES,
     Resolution,
     Tracker,
@@ -259,6 +260,13 @@ class _Document:
             if described is not None and described.kind == "description":
                 why = f"mention {mention!r} belongs to {described.name!r}, described, not named"
                 return self._tracked(described, "description", first=why)
+        first_word = low.split()[0] if low.split() else ""
+        if kind == "group" and first_word in POSSESSIVE_GENDER and len(low.split()) > 1:
+            # "His remarks", "her statement": the words are the possessor's
+            owner = self.tracker.possessor(cue.mention.start, first_word)
+            if owner is not None and owner.name is not None:
+                first = f"mention {mention!r} belongs to whom {first_word!r} refers to"
+                return self._tracked(owner, owner.kind, first=first)
         if kind == "group":
             role = self.tracker.role(name, cue.mention.start)
             if role is not None:

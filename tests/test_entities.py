@@ -383,3 +383,18 @@ def test_it_resolved_by_recency_alone_is_inferred_never_a_named_speaker() -> Non
     assert found.speaker == "FEC"
     assert found.speaker_kind == "inferred"
     assert "inferred from earlier speakers" in found.steps
+
+
+def test_his_remarks_are_the_words_of_whom_his_refers_to() -> None:
+    text = (
+        "FBI Director James B. Comey testified on Tuesday.\n\n"
+        'His remarks were blunt: "The system failed."\n'
+    )
+    found = only(text, "The system failed")
+    assert found.speaker == "James B. Comey"
+    assert any("possessive 'his'" in step for step in found.steps)
+
+
+def test_her_statement_never_goes_to_a_man() -> None:
+    text = 'Senator John Reed spoke first.\n\nHer statement read: "We will not yield."\n'
+    assert only(text, "will not yield").speaker != "John Reed"
