@@ -1114,6 +1114,11 @@ def _mention_for(
     # "Meg Whitman, who runs HPE, labeled Mr. Trump 'unfit'": after a naming verb the
     # name is its object, never a speaker inverted after the cue.
     inverted_ok = inverted_ok and cue.split()[-1] not in NAMING_CUES
+    passive_naming = cue.split()[-1] in NAMING_CUES and masked.startswith(" " + QUOTE, end)
+    if i > sentence.start and masked[i - 1] == "," and pos == start and passive_naming:
+        # "The plan, called 'a disgrace,' was shelved": a passive participle names the
+        # noun before it; whoever called it so is not in the clause
+        return None, "no-speaker"
     if i > sentence.start and masked[i - 1] == ",":
         if inverted_ok and pos == start:
             # '... for the EU, said Geert Wilders': the name after the cue speaks, not

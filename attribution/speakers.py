@@ -55,6 +55,17 @@ FULL_NAME = regex.compile(
     regex.VERBOSE,
 )
 PRONOUN_WINDOW = 600
+# What stands before the mention an unnamed source is "familiar with": "a person familiar
+# with the discussions said" is said by the person, who is no one the text names.
+UNNAMED_SOURCE = regex.compile(
+    r"""
+    (?: \b(?:familiar|close|knowledgeable)[ ]+(?:with|to|about)   # familiar with, close to
+      | \b(?:briefed|informed)[ ]+(?:on|about)                   # briefed on
+    )
+    [ ]+(?:the[ ]+|a[ ]+|an[ ]+)?$                               # right before the mention
+    """,
+    regex.VERBOSE,
+)
 LEADING_DETERMINERS = frozenset({"the", "The", "a", "an"})
 # Lower-case words inside an organisation's name: the Bank of England, the Department for
 # Business and Trade.
@@ -255,6 +266,13 @@ class _Document:
                 return self._tracked(tracked, tracked.kind)
             return self._pronoun(low, pronoun, cue.mention.start)
         name, kind = classify(mention)
+        before = self.frame.masked[max(0, cue.mention.start - 30) : cue.mention.start]
+        if kind in ("group", "organisation") and UNNAMED_SOURCE.search(before):
+            why = f"{mention!r} is what an unnamed source knows about, not the speaker"
+            return Speaker(name=None, kind="unknown", steps=(why,))
+        if kind == "group" and name.split()[-1].lower() in word_set("writings.txt"):
+            # '"Welcome to Iowa," read the sign': printed words, nobody's speech
+            return Speaker(name=None, kind="unknown", steps=(f"{mention!r} is printed, not said",))
         if kind in ("group", "organisation"):
             described = self.tracker.name_at(cue.mention.start, cue.mention.start + 1)
             if described is not None and described.kind == "description":
