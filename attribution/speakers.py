@@ -278,8 +278,19 @@ class _Document:
             if described is not None and described.kind == "description":
                 why = f"mention {mention!r} belongs to {described.name!r}, described, not named"
                 return self._tracked(described, "description", first=why)
+        if kind == "group":
+            named = self._appositive_name(cue.mention.end)
+            if named is not None:
+                # "Her campaign manager, Robby Mook, suggested": the name in apposition
+                return self._named_in_apposition(named, mention)
         first_word = low.split()[0] if low.split() else ""
-        if kind == "group" and first_word in POSSESSIVE_GENDER and len(low.split()) > 1:
+        head = low.split()[-1] if low.split() else ""
+        if (
+            kind == "group"
+            and first_word in POSSESSIVE_GENDER
+            and len(low.split()) > 1
+            and head in word_set("speech_nouns.txt")
+        ):
             # "His remarks", "her statement": the words are the possessor's
             owner = self.tracker.possessor(cue.mention.start, first_word)
             if owner is not None and owner.name is not None:
@@ -331,6 +342,23 @@ class _Document:
                 )
         self.history.append((name, kind))
         return Speaker(name=name, kind=kind, steps=tuple(steps))
+
+    def _appositive_name(self, end: int) -> tuple[int, int] | None:
+        """The full name set off by commas right after a description, if any."""
+        masked = self.frame.masked
+        if not masked.startswith(", ", end):
+            return None
+        m = entities.NAME_RUN.match(masked, end + 2)
+        if m is None or not masked.startswith(",", m.end()):
+            return None
+        name, kind = classify(self.text[m.start() : m.end()])
+        return (m.start(), m.end()) if kind == "person" and len(name.split()) >= 2 else None
+
+    def _named_in_apposition(self, span: tuple[int, int], mention: str) -> Speaker:
+        name, _ = classify(self.text[span[0] : span[1]])
+        self.history.append((name, "person"))
+        why = f"mention {mention!r} is named in apposition: {name!r}"
+        return Speaker(name=name, kind="person", steps=(why,))
 
     def _tracked(self, found: Resolution, kind: str, *, first: str | None = None) -> Speaker:
         assert found.name is not None

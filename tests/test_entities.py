@@ -398,3 +398,14 @@ def test_his_remarks_are_the_words_of_whom_his_refers_to() -> None:
 def test_her_statement_never_goes_to_a_man() -> None:
     text = 'Senator John Reed spoke first.\n\nHer statement read: "We will not yield."\n'
     assert only(text, "will not yield").speaker != "John Reed"
+
+
+def test_her_campaign_manager_is_the_name_in_apposition_not_her() -> None:
+    text = (
+        "Hillary Clinton spoke on Friday.\n\n"
+        "Her campaign manager, Robby Mook, suggested that what the staffers did "
+        '"may have been a violation of the law."\n'
+    )
+    found = only(text, "violation of the law")
+    assert found.speaker == "Robby Mook"
+    assert found.speaker_kind == "person"
