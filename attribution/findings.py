@@ -16,6 +16,7 @@ Kind = Literal[
     "venue-mismatch",
     "unverified-quote",
     "missing-quote",
+    "disputed",
 ]
 KINDS: tuple[Kind, ...] = get_args(Kind)  # in report order
 
@@ -63,6 +64,8 @@ class Finding:
     level: Level = "fail"
     #: Other speakers the article's mention also fits ("she" after two women), best first.
     candidates: tuple[str, ...] = field(default=())
+    #: For a finding of consensus across outlets: each outlet's wording, one line each.
+    outlets: tuple[str, ...] = field(default=())
 
     def as_dict(self) -> dict[str, object]:
         """The report's shape: exactly the keys the issue names."""

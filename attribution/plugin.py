@@ -17,11 +17,12 @@ from typing import Any
 
 import pytest
 
-from attribution.check import YAML_SUFFIXES, check_records
+from attribution import consensus
+from attribution.check import YAML_SUFFIXES, check_records, shown
 from attribution.compare import ArticleCheck
 from attribution.errors import AttributionError
 from attribution.findings import Finding
-from attribution.records import Policy, load
+from attribution.records import Policy, RecordFile, load
 from attribution.report import describe, summary, write_json
 
 INI_GLOBS = "attribution_expectations"
@@ -42,9 +43,14 @@ class PossibleMisquoteWarning(AttributionWarning):
     """A quote that resembles a record of its speaker without being the same sentence."""
 
 
+class DisputedQuoteWarning(AttributionWarning):
+    """Outlets quote the same words in different ways, and no wording has a majority."""
+
+
 WARNINGS: dict[str, type[AttributionWarning]] = {
     "unverified-quote": UnverifiedQuoteWarning,
     "possible-misquote": PossibleMisquoteWarning,
+    "disputed": DisputedQuoteWarning,
 }
 
 
@@ -122,9 +128,13 @@ def _named(config: pytest.Config) -> frozenset[Path]:
 class RecordFileNode(pytest.File):
     """One record file; its items are computed at collection so every xdist worker agrees."""
 
-    def collect(self) -> Iterable[pytest.Collector]:
+    def collect(self) -> Iterable[pytest.Item | pytest.Collector]:
         root = self.config.rootpath
         records = load(self.path, root=root)
+        if records.consensus:
+            yield from self._consensus_items(records)
+            if not records.records:
+                return
         result = check_records(records, root=root)
         articles = [a.article for a in result.articles]
         names = [Path(a).name for a in articles]
@@ -136,6 +146,20 @@ class RecordFileNode(pytest.File):
                 check=check,
                 policy=records.unverified,
                 articles=articles,
+            )
+
+    def _consensus_items(self, records: RecordFile) -> Iterator[pytest.Item]:
+        """One item per quote group several outlets report (``consensus: true``)."""
+        root = self.config.rootpath
+        articles = [shown(a, root) for a in records.articles]
+        for group_check in consensus.check_file(records, root=root):
+            yield AttributionItem.from_parent(
+                self,
+                name=group_check.group.id,
+                findings=group_check.findings,
+                policy=records.unverified,
+                articles=articles,
+                line=None,
             )
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
@@ -356,6 +380,7 @@ def _read_baseline(path: Path) -> dict[tuple[object, ...], dict[str, object]]:
 __all__ = [
     "AttributionItem",
     "AttributionWarning",
+    "DisputedQuoteWarning",
     "PossibleMisquoteWarning",
     "RecordFileNode",
     "UnverifiedQuoteWarning",
