@@ -52,7 +52,15 @@ def draft(
     base: Path,
     wording: Wording = consensus_wording,
 ) -> str:
-    """The record file's text; article globs are written relative to ``base``."""
+    """The record file's text; article paths are written relative to ``base``."""
+    articles = [
+        Article(
+            path=Path(os.path.relpath(os.path.abspath(a.path), os.path.abspath(base))).as_posix(),
+            text=a.text,
+            attributions=a.attributions,
+        )
+        for a in articles
+    ]
     groups = build(articles)
     lines = [
         f"# Drafted by `attribution draft` from {len(articles)} article"
@@ -63,8 +71,7 @@ def draft(
         "articles:",
     ]
     for article in articles:
-        relative = os.path.relpath(os.path.abspath(article.path), os.path.abspath(base))
-        lines.append(f"  - {scalar(glob.escape(Path(relative).as_posix()))}")
+        lines.append(f"  - {scalar(glob.escape(article.path))}")
     lines += ["unverified: warn", "possible-misquote: warn", "", "speakers:"]
     lines += _speakers(groups)
     lines += ["", "quotes:"]
