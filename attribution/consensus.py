@@ -23,6 +23,7 @@ then the departing outlets are its outliers. A group one outlet reports is no fi
 from __future__ import annotations
 
 import argparse
+import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -231,6 +232,7 @@ def diff_text(ops: Sequence[DiffOp]) -> str:
     return " ".join(parts)
 
 
+@functools.lru_cache(maxsize=65536)
 def expand(norm: str) -> tuple[str, ...]:
     """A normalised word with its contraction spelled out ("they're" -> they, are)."""
     if norm in _IRREGULAR:
