@@ -17,6 +17,10 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/attribution extract --format text corpus/*.txt
 	$(BIN)/attribution check --exit-zero expectations/
+	# No record at all: the outlets checked against each other, then a record drafted from them
+	# (to stdout; `-o expectations/NAME.yaml` writes a file, never over an existing one).
+	$(BIN)/attribution consensus corpus/*.txt
+	$(BIN)/attribution draft corpus/*.txt
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

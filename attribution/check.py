@@ -109,14 +109,31 @@ def run(
     file's). Raises ExpectationError for a malformed record file and InputError for an
     unreadable article.
     """
+    from attribution import consensus
+
     base = (root or Path.cwd()).resolve()
-    loaded = (load(p, root=base) for p in discover([Path(p) for p in paths]))
-    files = [check_records(changed.narrow(r) if changed else r, root=base) for r in loaded]
+    files: list[FileCheck] = []
+    agreed: list[Finding] = []  # `consensus: true`: the articles checked against each other
+    for path in discover([Path(p) for p in paths]):
+        records = load(path, root=base)
+        if changed:
+            records = changed.narrow(records)
+        if records.consensus:
+            agreed.extend(f for g in consensus.check_file(records, root=base) for f in g.findings)
+        if records.records or not records.consensus:
+            files.append(check_records(records, root=base))
+        else:
+            checks = tuple(
+                ArticleCheck(article=shown(a, base), records=(), unverified=())
+                for a in records.articles
+            )
+            files.append(FileCheck(path=shown(path, base), unverified="ignore", articles=checks))
     articles = sorted({a.article for f in files for a in f.articles})
     findings: list[Finding] = []
     for file in files:
         for article in file.articles:
             findings.extend(article.findings)
+    findings.extend(agreed)
     return CheckReport(files=tuple(files), articles=tuple(articles), findings=tuple(findings))
 
 

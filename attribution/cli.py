@@ -97,6 +97,26 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
         checking.add_arguments(check)
         check.set_defaults(run=checking.run_args)
+
+    agree = commands.add_parser(
+        "consensus",
+        help="group the quotes several articles report and show where outlets depart",
+        description="Group the quotes of several articles that report the same words of the "
+        "same speaker; show each group's variants with word diffs, the wording most outlets "
+        "agree on, and which articles depart from it.",
+    )
+    draft = commands.add_parser(
+        "draft",
+        help="write a record file (YAML) from what the articles quote, for an editor to review",
+    )
+    if command in ("consensus", "draft"):
+        from attribution import consensus
+        from attribution import draft as drafting
+
+        consensus.add_arguments(agree)
+        agree.set_defaults(run=consensus.run_args)
+        drafting.add_arguments(draft)
+        draft.set_defaults(run=drafting.run_args)
     return parser
 
 

@@ -17,6 +17,7 @@ Kind = Literal[
     "venue-mismatch",
     "unverified-quote",
     "missing-quote",
+    "disputed",
 ]
 KINDS: tuple[Kind, ...] = get_args(Kind)  # in report order
 #: A house rule's findings (a newsroom's ``pytest_attribution_article`` hook) carry a kind of
@@ -71,6 +72,8 @@ class Finding:
     candidates: tuple[str, ...] = field(default=())
     #: What a house rule says about the quote (None for the built-in kinds).
     message: str | None = None
+    #: For a finding of consensus across outlets: each outlet's wording, one line each.
+    outlets: tuple[str, ...] = field(default=())
 
     def as_dict(self) -> dict[str, object]:
         """The report's shape: where, what, and the record's side beside the article's."""
@@ -97,6 +100,7 @@ class Finding:
         out: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
         out["diff"] = [[op.tag, list(op.record), list(op.article)] for op in self.diff]
         out["candidates"] = list(self.candidates)
+        out["outlets"] = list(self.outlets)
         return out
 
     @classmethod
@@ -107,6 +111,7 @@ class Finding:
             for tag, record, article in data.get("diff", ())
         )
         values["candidates"] = tuple(data.get("candidates", ()))
+        values["outlets"] = tuple(data.get("outlets", ()))
         return cls(**values)
 
     def key(self) -> tuple[str, str, str | None, str | None, str]:

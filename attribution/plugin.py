@@ -17,13 +17,13 @@ from typing import Any
 
 import pytest
 
-from attribution import hookspecs, house, sarif
+from attribution import consensus, hookspecs, house, sarif
 from attribution.changed import Changes, changes
-from attribution.check import YAML_SUFFIXES, attributions, check_records, read_article
+from attribution.check import YAML_SUFFIXES, attributions, check_records, read_article, shown
 from attribution.compare import ArticleCheck
 from attribution.errors import AttributionError
 from attribution.findings import Finding
-from attribution.records import Policy, load
+from attribution.records import Policy, RecordFile, load
 from attribution.report import describe, headline, summary, write_atomic, write_json
 
 INI_GLOBS = "attribution_expectations"
@@ -48,9 +48,14 @@ class PossibleMisquoteWarning(AttributionWarning):
     """A quote that resembles a record of its speaker without being the same sentence."""
 
 
+class DisputedQuoteWarning(AttributionWarning):
+    """Outlets quote the same words in different ways, and no wording has a majority."""
+
+
 WARNINGS: dict[str, type[AttributionWarning]] = {
     "unverified-quote": UnverifiedQuoteWarning,
     "possible-misquote": PossibleMisquoteWarning,
+    "disputed": DisputedQuoteWarning,
 }
 
 
@@ -152,12 +157,16 @@ def _named(config: pytest.Config) -> frozenset[Path]:
 class RecordFileNode(pytest.File):
     """One record file; its items are computed at collection so every xdist worker agrees."""
 
-    def collect(self) -> Iterable[pytest.Collector]:
+    def collect(self) -> Iterable[pytest.Item | pytest.Collector]:
         root = self.config.rootpath
         records = load(self.path, root=root)
         changed = _run(self.config).changes
         if changed is not None:
             records = changed.narrow(records)
+        if records.consensus:
+            yield from self._consensus_items(records)
+            if not records.records:
+                return
         result = check_records(records, root=root)
         articles = [a.article for a in result.articles]
         names = [Path(a).name for a in articles]
@@ -169,6 +178,23 @@ class RecordFileNode(pytest.File):
                 check=check,
                 policy=records.unverified,
                 articles=articles,
+            )
+
+    def _consensus_items(self, records: RecordFile) -> Iterator[pytest.Item]:
+        """One item per quote group several outlets report (``consensus: true``)."""
+        root = self.config.rootpath
+        articles = [shown(a, root) for a in records.articles]
+        for group_check in consensus.check_file(records, root=root):
+            findings = group_check.findings
+            # located at the outlet that departs, else at the group's first outlet
+            article = findings[0].article if findings else (articles[0] if articles else "")
+            yield AttributionItem.from_parent(
+                self,
+                name=group_check.group.id,
+                findings=findings,
+                policy=records.unverified,
+                articles=articles,
+                article=article,
             )
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
@@ -437,6 +463,7 @@ def _read_baseline(path: Path) -> dict[tuple[object, ...], dict[str, object]]:
 __all__ = [
     "AttributionItem",
     "AttributionWarning",
+    "DisputedQuoteWarning",
     "PossibleMisquoteWarning",
     "RecordFileNode",
     "UnverifiedQuoteWarning",

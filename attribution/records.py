@@ -22,7 +22,7 @@ from attribution.errors import ExpectationError
 Policy = Literal["fail", "warn", "ignore"]
 POLICIES: tuple[Policy, ...] = ("fail", "warn", "ignore")
 
-TOP_KEYS = ("articles", "unverified", "possible-misquote", "speakers", "quotes")
+TOP_KEYS = ("articles", "unverified", "possible-misquote", "speakers", "quotes", "consensus")
 QUOTE_KEYS = ("id", "speaker", "text", "venue", "date", "required")
 
 _STR = "tag:yaml.org,2002:str"
@@ -72,6 +72,8 @@ class RecordFile:
     records: tuple[Record, ...]
     #: A quote that only resembles a record (shares words, not a sentence): warn by default.
     possible_misquote: Policy = "warn"
+    #: ``consensus: true``: the articles are also checked against each other (consensus.py).
+    consensus: bool = False
 
     def policy(self, kind: str) -> Policy:
         """What a finding of ``kind`` does in this file: the two judgement calls are settable."""
@@ -108,14 +110,15 @@ def parse(source: str, *, path: Path, root: Path) -> RecordFile:
         raise ExpectationError(shown, None, "empty file: expected the keys 'articles' and 'quotes'")
     v = _Validator(shown)
     fields = v.mapping(top, "the file", TOP_KEYS)
+    consensus = _flag(v, fields["consensus"], "consensus") if "consensus" in fields else False
     for key in ("articles", "quotes"):
-        if key not in fields:
+        if key not in fields and not (key == "quotes" and consensus):
             raise ExpectationError(shown, _line(top), f"missing required key '{key}'")
     articles = _articles(v, fields["articles"], base=path.parent, root=root)
     unverified = _policy(v, fields.get("unverified"), "unverified")
     possible = _policy(v, fields.get("possible-misquote"), "possible-misquote")
     speakers = _speakers(v, fields["speakers"]) if "speakers" in fields else ()
-    records = _records(v, fields["quotes"], speakers)
+    records = _records(v, fields["quotes"], speakers) if "quotes" in fields else ()
     return RecordFile(
         path=path,
         articles=articles,
@@ -123,7 +126,16 @@ def parse(source: str, *, path: Path, root: Path) -> RecordFile:
         speakers=speakers,
         records=records,
         possible_misquote=possible,
+        consensus=consensus,
     )
+
+
+def _flag(v: _Validator, node: yaml.Node, key: str) -> bool:
+    if not isinstance(node, yaml.ScalarNode) or node.tag != _BOOL:
+        v.fail(node, f"'{key}' must be true or false, not {_kind(node)}")
+    value = node.value
+    assert isinstance(value, str)
+    return value.lower() in ("true", "yes", "on", "y")
 
 
 def _policy(v: _Validator, node: yaml.Node | None, key: str) -> Policy:

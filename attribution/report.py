@@ -40,6 +40,16 @@ def where(finding: Finding) -> str:
 def headline(finding: Finding) -> str:
     """The first line, which always begins with the kind."""
     credited = finding.speaker or "nobody"
+    if finding.kind == "misquote" and finding.outlets:
+        return (
+            f"misquote: {where(finding)} quotes {finding.record_speaker} differently from "
+            f"the other outlets (consensus group {finding.record})"
+        )
+    if finding.kind == "disputed":
+        return (
+            f"disputed: {where(finding)} and the other outlets quote {finding.record_speaker} "
+            f"in different words, and no wording has a majority (consensus group {finding.record})"
+        )
     if finding.kind == "misquote":
         return (
             f"misquote: {where(finding)} quotes {finding.record_speaker} "
@@ -79,11 +89,20 @@ def describe(finding: Finding) -> str:
     """The full failure text: headline, words, diff, where the record is, the parser's reason."""
     lines = [headline(finding)]
     if finding.expected is not None:
-        lines.append(f"{INDENT}record : {_one_line(finding.expected)}")
+        label = (
+            "record "
+            if not finding.outlets
+            else "most   "
+            if finding.kind == "misquote"
+            else "wording"
+        )
+        lines.append(f"{INDENT}{label}: {_one_line(finding.expected)}")
     if finding.quote:
         lines.append(f"{INDENT}article: {_one_line(finding.quote)}")
     if finding.diff:
         lines.append(f"{INDENT}diff   : {diff_text(finding.diff)}")
+    for number, outlet in enumerate(finding.outlets):
+        lines.append(f"{INDENT}{'outlets' if number == 0 else '       '}: {_one_line(outlet)}")
     if finding.kind == "misattribution":
         lines.append(f"{INDENT}speaker: record {finding.record_speaker}, article {finding.speaker}")
     if finding.candidates:
@@ -91,7 +110,8 @@ def describe(finding: Finding) -> str:
     if finding.kind == "venue-mismatch":
         lines.append(f"{INDENT}venue  : record {finding.expected_venue}, article {finding.venue}")
     if finding.record_file is not None and finding.record is not None:
-        lines.append(f"{INDENT}from   : {finding.record_file}:{finding.record_line}")
+        at = "" if finding.record_line is None else f":{finding.record_line}"
+        lines.append(f"{INDENT}from   : {finding.record_file}{at}")
     if finding.rule is not None:
         via = []
         if finding.mention:

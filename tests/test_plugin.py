@@ -441,3 +441,84 @@ def test_a_bad_possible_misquote_policy_is_a_one_line_error(pytester: pytest.Pyt
         ["*events.yaml:4: 'possible-misquote' must be one of fail, warn, ignore, not 'loud'*"]
     )
     assert "Traceback" not in result.stdout.str()
+
+
+CONSENSUS = """\
+articles:
+  - ../corpus/*.txt
+consensus: true
+"""
+
+PLAN = "We will publish the full plan next week"
+BUDGET = "The budget is balanced for the first time"
+OUTLETS = {
+    "a.txt": f'"{PLAN}," Jane Doe said.\n\n"{BUDGET}," Roe said.\n',
+    "b.txt": f'"{PLAN}," Doe said.\n\n"{BUDGET}," Roe said.\n',
+    "c.txt": '"We will publish the whole plan next week," Ms. Doe said.\n\n'
+    '"The budget is not balanced for the first time," Richard Roe said.\n\n'
+    '"Only this outlet has these words at all," Richard Roe said.\n',
+}
+
+
+def test_consensus_items_fail_on_outliers_and_warn_when_disputed(
+    pytester: pytest.Pytester,
+) -> None:
+    make(pytester, articles=OUTLETS, records=CONSENSUS)
+    result = pytester.runpytest("expectations", "-rA", "--attribution-report", "report.json")
+    assert outcomes(result) == {
+        ITEM.format("doe-we-will-publish-the-full"): "FAILED",
+        ITEM.format("roe-the-budget-is-balanced-for"): "FAILED",
+    }
+    result.stdout.fnmatch_lines(
+        [
+            "misquote: corpus/c.txt:1:2 quotes Jane Doe differently from the other outlets "
+            "(consensus group doe-we-will-publish-the-full)",
+            "  most   : We will publish the full plan next week,",
+            "  diff   : We will publish the [-full-] {+whole+} plan next week",
+            "  outlets: corpus/a.txt:1:2 (consensus) We will publish the full plan next week,",
+        ]
+    )
+    document = json.loads((pytester.path / "report.json").read_text(encoding="utf-8"))
+    assert [(f["article"], f["kind"], f["level"]) for f in document["findings"]] == [
+        ("corpus/c.txt", "misquote", "fail"),
+        ("corpus/c.txt", "misquote", "fail"),
+    ]
+
+    two = {k: v for k, v in OUTLETS.items() if k != "b.txt"}
+    make(pytester, articles=two, records=CONSENSUS)
+    result = pytester.runpytest("expectations", "-rA")
+    assert set(outcomes(result).values()) == {"PASSED"}
+    assert len(outcomes(result)) == 2  # one outlet's own words make no item
+    result.stdout.fnmatch_lines(
+        [
+            "*DisputedQuoteWarning: disputed: corpus/a.txt:3:2 and the other outlets quote "
+            "Richard Roe*"
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("records", "message"),
+    [
+        (
+            "articles: ../corpus/*.txt\nconsensus: maybe\n",
+            "expectations/events.yaml:2: 'consensus' must be true or false, not a value tagged *",
+        ),
+        (
+            "articles: ../corpus/*.txt\nconsensus: false\n",
+            "expectations/events.yaml:1: missing required key 'quotes'",
+        ),
+        (
+            "articles: ../corpus/*.txt\nconsenus: true\n",
+            "*unknown key 'consenus' in the file (did you mean 'consensus'?)",
+        ),
+    ],
+)
+def test_a_bad_consensus_key_is_a_one_line_error(
+    pytester: pytest.Pytester, records: str, message: str
+) -> None:
+    make(pytester, records=records, articles={"a.txt": OUTLETS["a.txt"]})
+    result = pytester.runpytest("expectations")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines([message])
+    assert "Traceback" not in result.stdout.str()

@@ -1,0 +1,194 @@
+"""Consensus across outlets and drafted records, on the seed corpus and on small articles."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from attribution import check, consensus, records
+from attribution.cli import main
+from attribution.consensus import Article, Group, build, same_speaker
+from attribution.pipeline import extract
+from attribution.source import read_article
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = sorted((REPO / "corpus").glob("*.txt"))
+
+
+def _articles(paths: list[Path]) -> list[Article]:
+    out = []
+    for path in paths:
+        text = read_article(str(path))
+        out.append(Article(path=path.name[:3], text=text, attributions=extract(text)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def seeds() -> tuple[Group, ...]:
+    return build(_articles(CORPUS))
+
+
+def _group(groups: tuple[Group, ...], speaker: str, words: str) -> Group:
+    found = [g for g in groups if g.speaker == speaker and any(words in v.text for v in g.variants)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_the_seed_groups_and_their_outliers(seeds: tuple[Group, ...]) -> None:
+    several = [g for g in seeds if g.verdict != "single"]
+    assert len(several) == 4
+    assert {(g.speaker, g.verdict, g.outliers) for g in several} == {
+        ("Lloyd Austin", "majority", ("001", "004")),  # "What exactly are you doing?"
+        ("Lloyd Austin", "majority", ("004",)),  # "very serious" / fidelity
+        ("Victor Cha", "disputed", ()),
+        ("Volodymyr Zelensky", "disputed", ()),
+    }
+
+
+def test_001_says_you_where_the_others_say_they(seeds: tuple[Group, ...]) -> None:
+    group = _group(seeds, "Lloyd Austin", "What exactly are you doing?")
+    status = {(v.article, v.text): v.status for v in group.variants}
+    assert status == {
+        ("001", "What exactly are you doing?"): "words",
+        ("001", "left to be seen."): "agrees",
+        ("002", "What exactly are they doing?"): "form",
+        ("003", "What exactly they’re doing [in Russia]? Left to be seen,"): "consensus",
+        ("004", "We don’t know what exactly they’re doing yet,"): "words",
+    }
+    you = next(v for v in group.variants if v.text == "What exactly are you doing?")
+    assert (you.added, you.dropped) == (("you",), ("they",))
+    assert consensus.diff_text(you.diff) == "What exactly [-they’re-] {+are you+} doing"
+    assert set(group.agreeing) == {"001", "002", "003"} - {"001"}
+    assert group.names[:2] == ("Lloyd Austin", "Lloyd J. Austin III")
+
+
+def test_004s_machine_translation_departs_instead_of_joining(seeds: tuple[Group, ...]) -> None:
+    group = _group(seeds, "Lloyd Austin", "very serious")
+    assert group.outliers == ("004",)
+    assert [v.status for v in group.variants if v.article == "004"] == ["paraphrase"]
+    assert sorted(v.article for v in group.variants if v.status == "agrees") == [
+        "000",
+        "001",
+        "002",
+    ]
+
+
+def test_the_single_outlet_groups_are_no_findings_but_broken_words_show(
+    seeds: tuple[Group, ...],
+) -> None:
+    patel = [g for g in seeds if g.speaker == "Vedant Patel"]
+    assert [g.verdict for g in patel] == ["single", "single"]
+    zelensky = [g for g in seeds if g.speaker == "Volodymyr Zelensky"]
+    assert {g.names for g in zelensky} == {
+        ("Volodymyr Zelenskyy", "Volodymyr Zelensky", "Zelensky", "Volodymyr Zelenskiy")
+    }
+    broken = {w for g in zelensky for v in g.variants for w in v.suspect}
+    assert broken == {"y", "re"}  # "y have" for "they have", "re are" for "there are"
+    assert not any(consensus.group_findings(g, record_file="x") for g in patel)
+
+
+def test_names_that_are_one_person() -> None:
+    assert same_speaker("Austin", "Lloyd J. Austin III")
+    assert same_speaker("Volodymyr Zelensky", "Volodymyr Zelenskiy")
+    assert same_speaker("Volodymyr Zelenskyy", "Volodymyr Zelensky")
+    assert not same_speaker("Eric Trump", "Donald Trump")
+    assert not same_speaker("Mike Pence", "Mike Pompeo")
+
+
+def test_output_is_deterministic(seeds: tuple[Group, ...]) -> None:
+    again = build(_articles(CORPUS))
+    assert [g.as_dict() for g in again] == [g.as_dict() for g in seeds]
+
+
+def _doe(text: str, who: str = "Jane Doe") -> str:
+    return f'"{text}," {who} said.\n'
+
+
+def _fake(*texts: str) -> list[Article]:
+    return [Article(path=f"a{i}.txt", text=t, attributions=extract(t)) for i, t in enumerate(texts)]
+
+
+def test_a_majority_names_the_outlier_and_a_tie_is_disputed() -> None:
+    plan = "We will publish the full plan next week"
+    changed = "We will publish the whole plan next week"
+    three = build(_fake(_doe(plan), _doe(plan, "Doe"), _doe(changed, "Ms. Jane Doe")))
+    assert [(g.verdict, g.outliers) for g in three] == [("majority", ("a2.txt",))]
+    (finding,) = consensus.group_findings(three[0], record_file="r.yaml")
+    assert (finding.kind, finding.article, finding.level) == ("misquote", "a2.txt", "fail")
+    two = build(_fake(_doe(plan), _doe(changed)))
+    assert [g.verdict for g in two] == ["disputed"]
+    (warning,) = consensus.group_findings(two[0], record_file="r.yaml")
+    assert (warning.kind, warning.level) == ("disputed", "warn")
+    other = build(_fake(_doe(plan), _doe(plan, "Richard Roe")))
+    assert [g.verdict for g in other] == ["single", "single"]  # another speaker's words
+
+
+def test_cli_consensus_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["consensus", *map(str, CORPUS)]) == 0
+    out = capsys.readouterr().out
+    assert "departing: " in out and "001_7a1efa37b150c4ac.txt" in out
+    assert "What exactly [-they’re-] {+are you+} doing" in out
+    assert "'y': broken words?" in out
+    assert out.rstrip().endswith("12 reported by one outlet (--all shows them)")
+    assert main(["consensus", "--format", "json", *map(str, CORPUS)]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert len(document["groups"]) == 16
+    assert sum(g["verdict"] == "majority" for g in document["groups"]) == 2
+
+
+def test_cli_consensus_bad_file_costs_only_itself(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / "missing.txt"
+    assert main(["consensus", str(missing), str(CORPUS[0])]) == 1
+    err = capsys.readouterr().err
+    assert err == f"attribution: {missing}: no such file or directory\n"
+
+
+def test_a_draft_loads_and_passes_except_where_outlets_disagree(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in CORPUS:
+        shutil.copy(path, corpus / path.name)
+    out = tmp_path / "expectations" / "drafted.yaml"
+    files = [str(p) for p in sorted(corpus.iterdir())]
+    assert main(["draft", *files, "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    loaded = records.load(out, root=tmp_path)
+    assert len(loaded.records) == 16
+    assert len(loaded.articles) == 5
+    austin = next(s for s in loaded.speakers if s.name == "Lloyd Austin")
+    assert "Lloyd J. Austin III" in austin.aliases
+    assert (
+        "#   ../corpus/001_7a1efa37b150c4ac.txt:2:206 DEPARTS: What exactly are you doing?" in text
+    )
+    result = check.run([out], root=tmp_path)
+    assert result.failing() == ()
+    # warnings only for the quotes that differ from the other outlets (in words or in form)
+    departing = {
+        (v.article, v.text)
+        for g in build(_articles(sorted(corpus.iterdir())))
+        for v in g.variants
+        if v.departs or v.status == "form"
+    }
+    warned = {(Path(f.article).name[:3], f.quote) for f in result.findings}
+    assert warned == departing
+    # never overwrites without --force
+    capsys.readouterr()
+    out.write_text("# mine\n", encoding="utf-8")
+    assert main(["draft", *files, "-o", str(out)]) == 1
+    assert "exists; --force overwrites it" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "# mine\n"
+    assert main(["draft", *files, "-o", str(out), "--force"]) == 0
+    assert out.read_text(encoding="utf-8") == text
+
+
+def test_draft_quotes_every_value_safely() -> None:
+    from attribution.draft import scalar
+
+    assert scalar('say "no"\u2028') == '"say \\"no\\"\\u2028"'
