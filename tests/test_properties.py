@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -19,6 +20,7 @@ from attribution.errors import InputError
 from attribution.model import Attribution, Span
 from attribution.pipeline import extract
 from attribution.source import decode_article
+from attribution.speakers import classify
 
 # deadline off: the machine is shared, and time is tests/test_linear_time.py's job
 PROPERTY = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -120,3 +122,30 @@ def test_undecodable_bytes_are_an_input_error(data: bytes) -> None:
             _as_open_reads(data)  # open() refuses the same files
         return
     assert decode_article(data) == _as_open_reads(data)
+
+
+def _explain_is_true(text: str) -> None:
+    """The steps ``explain`` shows say what the result is, never something else."""
+    for a in extract(text):
+        assert a.steps[0] == f"quotation {a.quote.start}-{a.quote.end}"
+        if a.cue is not None:
+            assert any(f"cue {a.cue.text!r}" in step for step in a.steps)
+        if a.speaker is not None:
+            assert a.mention is not None
+            named = classify(a.mention.text)[0] == a.speaker
+            assert named or any(a.speaker in step for step in a.steps), a.steps
+        if a.ambiguous:
+            assert any("ambiguous" in step for step in a.steps), a.steps
+            assert a.candidates[0] == a.speaker
+        if a.speaker_kind == "inferred":
+            assert any("inferred" in step for step in a.steps), a.steps
+
+
+@given(article_texts())
+def test_explain_steps_name_the_result_they_explain(text: str) -> None:
+    _explain_is_true(text)
+
+
+def test_explain_steps_name_the_result_on_the_seed_corpus() -> None:
+    for path in sorted(Path("corpus").glob("*.txt")):
+        _explain_is_true(path.read_text(encoding="utf-8"))
