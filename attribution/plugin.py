@@ -333,8 +333,9 @@ class AttributionRun:
             return ()
         self.house_done.add(check.article)
         root = self.config.rootpath
-        text = read_article(root / check.article, root=root)
-        article = house.Article(path=check.article, text=text, attributions=attributions(text))
+        document = read_article(root / check.article, root=root)
+        found = document.attributions(attributions(document.text))  # spans into the file
+        article = house.Article(path=check.article, text=document.original, attributions=found)
         return house.collect(article, hook(article=article, findings=check.findings))
 
     def accepts(self, finding: Finding) -> bool:
