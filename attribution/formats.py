@@ -246,9 +246,9 @@ class _Builder:
 
     def copy(self, start: int, end: int) -> None:
         """Text the file holds as it is (less the spaces that would open a paragraph)."""
-        if self.broken or not self.size:
+        if self.broken or not self.size or self.parts[-1].endswith(" "):
             while start < end and self.original[start] in " \t":
-                start += 1
+                start += 1  # no space opens a paragraph or doubles one (after an image)
         if end <= start:
             return
         self._lead(start)
@@ -481,6 +481,9 @@ BLOCKS = _names(
 _VOID = _names("area base br col embed hr img input link meta source track wbr")
 #: HTML's own whitespace, which a browser collapses (not the no-break space).
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+#: The whitespace a browser shows otherwise than written: runs, line breaks, tabs, and a
+#: space at either end of a text (it may end a paragraph); a lone space is copied as it is.
+_COLLAPSED = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]|\A | \Z")
 
 
 def _read_html(original: str, builder: _Builder) -> None:
@@ -534,7 +537,7 @@ class _HtmlReader(HTMLParser):
             return
         at = self._at()
         position = 0
-        for match in _HTML_SPACE.finditer(data):
+        for match in _COLLAPSED.finditer(data):
             self.out.copy(at + position, at + match.start())
             self.out.blank(at + match.start(), at + match.end())
             position = match.end()
