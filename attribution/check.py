@@ -70,8 +70,9 @@ def read_article(path: Path, *, root: Path) -> Document:
         document = formats.read_document(str(path))
     except InputError as err:
         raise InputError(shown(path, root), f"cannot read article: {err.message}") from None
-    for note in document.notes:
-        warnings.warn(FormatWarning(f"{shown(path, root)}: {note}"), stacklevel=2)
+    for note in document.notes:  # at the article's first line, where pytest shows it
+        warning = FormatWarning(f"{shown(path, root)}: {note}")
+        warnings.warn_explicit(warning, FormatWarning, filename=str(path), lineno=1)
     return document
 
 
