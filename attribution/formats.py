@@ -50,6 +50,19 @@ SUFFIXES: dict[str, Kind] = {
 BLOCK_BREAK = "\n\n"
 
 
+class _Lazy:
+    """A pattern compiled on first use: a plain-text run never pays for the others."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.source = (pattern, flags)
+        self.compiled: re.Pattern[str] | None = None
+
+    def __call__(self) -> re.Pattern[str]:
+        if self.compiled is None:
+            self.compiled = re.compile(*self.source)
+        return self.compiled
+
+
 class FormatWarning(UserWarning):
     """A file whose name and contents disagree (HTML in a .txt file): read, but likely wrong."""
 
@@ -131,7 +144,7 @@ class Document:
             cue=maybe(found.cue),
             venue=maybe(found.venue),
             date=maybe(found.date),
-            steps=tuple(_STEP_OFFSETS.sub(self._step_offsets, step) for step in found.steps),
+            steps=tuple(_STEP_OFFSETS().sub(self._step_offsets, step) for step in found.steps),
         )
 
     def attributions(self, found: Iterable[Attribution]) -> tuple[Attribution, ...]:
@@ -162,7 +175,7 @@ class Document:
 
 
 #: "quotation 452-497", "cue 'said' at 506-510": the offsets ``attribution explain`` shows.
-_STEP_OFFSETS = re.compile(r"(?P<lead>^quotation | at )(?P<start>\d+)-(?P<end>\d+)$")
+_STEP_OFFSETS = _Lazy(r"(?P<lead>^quotation | at )(?P<start>\d+)-(?P<end>\d+)$")
 
 
 def line_column(text: str, offset: int) -> tuple[int, int]:
@@ -202,9 +215,9 @@ def parse(original: str, *, path: str, kind: Kind | None = None) -> Document:
 HTML_IN_TEXT = "looks like HTML but is not named .html: read as plain text, tags and all"
 
 #: The opening of an HTML document, after any comments.
-_HTML_START = re.compile(r"\A[\s\ufeff]*(?:<!--.*?-->[\s]*)*<(?:!doctype|html[\s>])", re.I | re.S)
+_HTML_START = _Lazy(r"\A[\s\ufeff]*(?:<!--.*?-->[\s]*)*<(?:!doctype|html[\s>])", re.I | re.S)
 #: Common HTML elements' tags; prose in angle brackets rarely names one.
-_HTML_TAG = re.compile(
+_HTML_TAG = _Lazy(
     r"</?(?:a|article|b|blockquote|body|br|div|em|h[1-6]|head|i|img|li|meta|ol|p|script"
     r"|section|span|strong|style|table|td|tr|ul)(?:\s[^<>]{0,500})?/?>",
     re.I,
@@ -217,9 +230,11 @@ _TAG_EVERY = 200
 def looks_like_html(text: str) -> bool:
     """Opens like an HTML document, or carries a tag every few lines (at least four)."""
     head = text[:_SNIFF]
-    if _HTML_START.match(head):
+    if "<" not in head:
+        return False  # most plain text: no pattern compiled, nothing scanned
+    if _HTML_START().match(head):
         return True
-    tags = len(_HTML_TAG.findall(head))
+    tags = len(_HTML_TAG().findall(head))
     return tags >= 4 and tags * _TAG_EVERY >= len(head)
 
 
@@ -303,10 +318,10 @@ def _body_start(original: str) -> int:
 # --- Markdown -----------------------------------------------------------------------------
 
 #: YAML (``---``) or TOML (``+++``) front matter: metadata, not the story.
-_FRONT_MATTER = re.compile(
+_FRONT_MATTER = _Lazy(
     r"(?:---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)|\+\+\+[ \t]*\n(?:.*?\n)?\+\+\+)[ \t]*(?:\n|\Z)", re.S
 )
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+_ENTITY = _Lazy(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _EMPHASIS = "*_~`"
 
@@ -331,7 +346,7 @@ def _read_markdown(original: str, builder: _Builder) -> None:
     the block's lines, in order, skipping the markup between them.
     """
     base = _body_start(original)
-    front = _FRONT_MATTER.match(original, base)
+    front = _FRONT_MATTER().match(original, base)
     if front:
         base = front.end()
     body = original[base:]
@@ -411,7 +426,7 @@ class _Inline:
             return 0, 0
         char = self.body[at]
         if char == "&":
-            entity = _ENTITY.match(self.body, at, self.end)
+            entity = _ENTITY().match(self.body, at, self.end)
             if entity:
                 decoded = html.unescape(entity.group())
                 if decoded != entity.group() and text.startswith(decoded, i):
@@ -480,10 +495,10 @@ BLOCKS = _names(
 )
 _VOID = _names("area base br col embed hr img input link meta source track wbr")
 #: HTML's own whitespace, which a browser collapses (not the no-break space).
-_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+_HTML_SPACE = _Lazy(r"[ \t\n\r\f]+")
 #: The whitespace a browser shows otherwise than written: runs, line breaks, tabs, and a
 #: space at either end of a text (it may end a paragraph); a lone space is copied as it is.
-_COLLAPSED = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]|\A | \Z")
+_COLLAPSED = _Lazy(r"[ \t\n\r\f]{2,}|[\t\n\r\f]|\A | \Z")
 
 
 def _read_html(original: str, builder: _Builder) -> None:
@@ -537,7 +552,7 @@ class _HtmlReader(HTMLParser):
             return
         at = self._at()
         position = 0
-        for match in _COLLAPSED.finditer(data):
+        for match in _COLLAPSED().finditer(data):
             self.out.copy(at + position, at + match.start())
             self.out.blank(at + match.start(), at + match.end())
             position = match.end()
@@ -560,7 +575,7 @@ class _HtmlReader(HTMLParser):
         decoded = html.unescape(spelled)
         if decoded == spelled:
             self.out.copy(start, end)  # not an entity after all ("AT&T")
-        elif _HTML_SPACE.fullmatch(decoded):
+        elif _HTML_SPACE().fullmatch(decoded):
             self.out.blank(start, end)
         else:
             self.out.put(decoded, start, end)
