@@ -67,7 +67,7 @@ class FormatWarning(UserWarning):
     """A file whose name and contents disagree (HTML in a .txt file): read, but likely wrong."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Piece:
     """Plain text ``[plain, plain + size)`` came from ``original[start:end]``.
 
@@ -104,7 +104,7 @@ class Document:
         object.__setattr__(self, "_starts", tuple(p.plain for p in self.pieces))
 
     def offset(self, plain: int) -> int:
-        """Where plain character ``plain`` starts in the file (the file's end past the text)."""
+        """Where plain character ``plain`` starts in the file (past the text: where it ends)."""
         if self.kind == "text":
             return plain
         if plain >= len(self.text):
@@ -270,9 +270,13 @@ class _Builder:
         last = self.pieces[-1] if self.pieces else None
         if last is not None and last.copied and last.end == start:
             size = last.size + end - start
-            self.pieces[-1] = Piece(last.plain, size, last.start, end, True)
+            self.pieces[-1] = Piece(
+                plain=last.plain, size=size, start=last.start, end=end, copied=True
+            )
         else:
-            self.pieces.append(Piece(self.size, end - start, start, end, True))
+            self.pieces.append(
+                Piece(plain=self.size, size=end - start, start=start, end=end, copied=True)
+            )
         self.parts.append(self.original[start:end])
         self.size += end - start
 
@@ -301,7 +305,9 @@ class _Builder:
         self.space = None
 
     def _piece(self, text: str, start: int, end: int) -> None:
-        self.pieces.append(Piece(self.size, len(text), start, end, False))
+        self.pieces.append(
+            Piece(plain=self.size, size=len(text), start=start, end=end, copied=False)
+        )
         self.parts.append(text)
         self.size += len(text)
 
