@@ -63,7 +63,13 @@ def shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def read_article(path: Path, *, root: Path) -> Document:
+def read_article(path: Path, *, root: Path) -> str:
+    """The plain text the parser reads (the file itself for plain text; for Markdown and
+    HTML, offsets into it need ``read_document``'s map to point into the file)."""
+    return read_document(path, root=root).text
+
+
+def read_document(path: Path, *, root: Path) -> Document:
     """The article as the parser reads it (Markdown and HTML as plain text, formats.py),
     with the CLI's one-line errors; what looks wrong about the file is a FormatWarning."""
     try:
@@ -102,7 +108,7 @@ def check_records(records: RecordFile, *, root: Path) -> FileCheck:
     matcher = Matcher(records, shown_path=record_path)
     checks = []
     for article in records.articles:
-        document = read_article(article, root=root)
+        document = read_document(article, root=root)
         text = document.text
         found = matcher.check(
             article=shown(article, root), text=text, attributions=attributions(text)

@@ -19,7 +19,7 @@ import pytest
 
 from attribution import hookspecs, house, sarif
 from attribution.changed import Changes, changes
-from attribution.check import YAML_SUFFIXES, attributions, check_records, read_article
+from attribution.check import YAML_SUFFIXES, attributions, check_records, read_document
 from attribution.compare import ArticleCheck
 from attribution.errors import AttributionError
 from attribution.findings import Finding
@@ -333,7 +333,7 @@ class AttributionRun:
             return ()
         self.house_done.add(check.article)
         root = self.config.rootpath
-        document = read_article(root / check.article, root=root)
+        document = read_document(root / check.article, root=root)
         found = document.attributions(attributions(document.text))  # spans into the file
         article = house.Article(path=check.article, text=document.original, attributions=found)
         return house.collect(article, hook(article=article, findings=check.findings))
