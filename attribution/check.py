@@ -8,19 +8,22 @@ searched for ``*.yaml``/``*.yml`` (docs/cli.md).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import io
 import json
 import sys
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from attribution import github, sarif, source
+from attribution import formats, github, sarif
 from attribution.changed import Changes, changes
 from attribution.compare import ArticleCheck, Matcher
 from attribution.errors import AttributionError, InputError
 from attribution.findings import Finding
+from attribution.formats import Document, FormatWarning
 from attribution.model import Attribution
 from attribution.pipeline import extract
 from attribution.records import Policy, RecordFile, load
@@ -61,11 +64,36 @@ def shown(path: Path, root: Path) -> str:
 
 
 def read_article(path: Path, *, root: Path) -> str:
-    """The article as the parser's offsets see it, with the CLI's one-line errors."""
+    """The plain text the parser reads (the file itself for plain text; for Markdown and
+    HTML, offsets into it need ``read_document``'s map to point into the file)."""
+    return read_document(path, root=root).text
+
+
+def read_document(path: Path, *, root: Path) -> Document:
+    """The article as the parser reads it (Markdown and HTML as plain text, formats.py),
+    with the CLI's one-line errors; what looks wrong about the file is a FormatWarning."""
     try:
-        return source.read_article(str(path))
+        document = formats.read_document(str(path))
     except InputError as err:
         raise InputError(shown(path, root), f"cannot read article: {err.message}") from None
+    for note in document.notes:  # at the article's first line, where pytest shows it
+        warning = FormatWarning(f"{shown(path, root)}: {note}")
+        warnings.warn_explicit(warning, FormatWarning, filename=str(path), lineno=1)
+    return document
+
+
+def located(document: Document, check: ArticleCheck) -> ArticleCheck:
+    """A check made on the plain text, its lines, columns and spans moved into the file."""
+    if document.kind == "text":
+        return check
+    records = tuple(
+        dataclasses.replace(
+            r, quotes=document.attributions(r.quotes), findings=document.findings(r.findings)
+        )
+        for r in check.records
+    )
+    unverified = document.findings(check.unverified)
+    return dataclasses.replace(check, records=records, unverified=unverified)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -80,10 +108,12 @@ def check_records(records: RecordFile, *, root: Path) -> FileCheck:
     matcher = Matcher(records, shown_path=record_path)
     checks = []
     for article in records.articles:
-        text = read_article(article, root=root)
-        checks.append(
-            matcher.check(article=shown(article, root), text=text, attributions=attributions(text))
+        document = read_document(article, root=root)
+        text = document.text
+        found = matcher.check(
+            article=shown(article, root), text=text, attributions=attributions(text)
         )
+        checks.append(located(document, found))
     return FileCheck(path=record_path, unverified=records.unverified, articles=tuple(checks))
 
 
@@ -162,12 +192,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_args(args: argparse.Namespace) -> int:
     """Print the editors' report; 1 when the gate would fail, 2 for a malformed record."""
-    try:
-        changed = changes(args.changed, cwd=Path.cwd()) if args.changed else None
-        result = run(args.paths, root=args.root, changed=changed)
-    except AttributionError as err:
-        print(f"attribution check: {err}", file=sys.stderr)
-        return 2
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", FormatWarning)
+        try:
+            changed = changes(args.changed, cwd=Path.cwd()) if args.changed else None
+            result = run(args.paths, root=args.root, changed=changed)
+        except AttributionError as err:
+            print(f"attribution check: {err}", file=sys.stderr)
+            return 2
+        finally:
+            _show(caught)
     out = sys.stdout
     ascii_only = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-") not in (
         "utf-8",
@@ -179,6 +213,15 @@ def run_args(args: argparse.Namespace) -> int:
     if args.report is not None:
         write_json(args.report, len(result.articles), result.findings)
     return 0 if args.exit_zero or not result.failing() else 1
+
+
+def _show(caught: list[warnings.WarningMessage]) -> None:
+    """A FormatWarning as one line on stderr, once per file; other warnings as Python shows them."""
+    for note in dict.fromkeys(str(w.message) for w in caught if w.category is FormatWarning):
+        print(f"attribution check: warning: {note}", file=sys.stderr)
+    for w in caught:
+        if w.category is not FormatWarning:
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
 
 
 def formatted(fmt: str, result: CheckReport, *, ascii_only: bool = False) -> str:

@@ -28,6 +28,8 @@ FORMATS = ("jsonl", "json", "text")
 _SPACE = regex.compile(r"\s+")
 _CONTROL = regex.compile(r"[\p{Cc}\p{Zl}\p{Zp}]")
 
+ARTICLES_HELP = "UTF-8 articles: plain text, Markdown (.md) or HTML (.html)"
+
 Renderer = Callable[[str, str, Sequence[Attribution], TextIO], None]
 
 
@@ -70,7 +72,7 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
         description="Print every quotation with its speaker, cue, venue and date. "
         "Offsets are code points into the text as open(path, encoding='utf-8') reads it.",
     )
-    extract.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 plain-text articles")
+    extract.add_argument("files", nargs="+", metavar="FILE", help=ARTICLES_HELP)
     extract.add_argument(
         "--format",
         choices=FORMATS,
@@ -83,7 +85,7 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
         "explain",
         help="show the rule and the steps that linked each quotation to its speaker",
     )
-    explain.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 plain-text articles")
+    explain.add_argument("files", nargs="+", metavar="FILE", help=ARTICLES_HELP)
     explain.set_defaults(run=_cmd_explain)
 
     check = commands.add_parser(
@@ -158,15 +160,18 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 def _each_file(paths: Sequence[str], render: Renderer, out: TextIO, *, footer: bool = False) -> int:
     """Read, extract and render each file; a failure costs that file only."""
+    from attribution.formats import read_document
     from attribution.pipeline import extract
-    from attribution.source import read_article
 
     failed = 0
     quotes = attributed = files = 0
     for path in paths:
         try:
-            text = read_article(path)
-            found = extract(text)
+            document = read_document(path)  # Markdown and HTML read as plain text
+            found = document.attributions(extract(document.text))  # spans into the file
+            text = document.original
+            for note in document.notes:
+                _complain(path, f"warning: {note}")
         except AttributionError as exc:
             where = exc.path if isinstance(exc, InputError) else path
             message = exc.message if isinstance(exc, InputError) else str(exc)

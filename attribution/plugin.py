@@ -19,7 +19,7 @@ import pytest
 
 from attribution import consensus, hookspecs, house, sarif
 from attribution.changed import Changes, changes
-from attribution.check import YAML_SUFFIXES, attributions, check_records, read_article, shown
+from attribution.check import YAML_SUFFIXES, attributions, check_records, read_document, shown
 from attribution.compare import ArticleCheck
 from attribution.errors import AttributionError
 from attribution.findings import Finding
@@ -359,8 +359,9 @@ class AttributionRun:
             return ()
         self.house_done.add(check.article)
         root = self.config.rootpath
-        text = read_article(root / check.article, root=root)
-        article = house.Article(path=check.article, text=text, attributions=attributions(text))
+        document = read_document(root / check.article, root=root)
+        found = document.attributions(attributions(document.text))  # spans into the file
+        article = house.Article(path=check.article, text=document.original, attributions=found)
         return house.collect(article, hook(article=article, findings=check.findings))
 
     def accepts(self, finding: Finding) -> bool:
