@@ -10,6 +10,7 @@ other change costs one. A cost of zero is a match.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -29,21 +30,34 @@ TOKEN = regex.compile(
       | \.\s?\.\s?\.                               # ... or . . .: omitted words
       | …)                                         # the single ellipsis character
     | \[(?P<bracket>[^\[\]]*)\]                    # [words]: the writer's replacement or addition
-    | (?P<word>[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*)  # a word; inner apostrophes belong to it
-    """,
+    | (?P<word>{letter}{inside}*(?:{apostrophe}{letter}{inside}*)*)  # a word; inner apostrophes too
+    """.format(
+        letter=r"[\p{L}\p{N}]",
+        # accents as combining marks (NFD text), and the invisible characters text pasted
+        # from the web leaves inside words: soft hyphen, zero-width space and joiners
+        inside=r"[\p{L}\p{M}\p{N}\u00ad\u200b-\u200d\u2060]",
+        apostrophe=r"['’ʼ‘′]",
+    ),
     regex.VERBOSE | regex.IGNORECASE,
 )
 
 APOSTROPHE = regex.compile(
     r"""
-    [’ʼ]   # typographic apostrophes compare equal to the typewriter one
+    [’ʼ‘′]   # typographic apostrophes, and the left mark or prime set for one, compare
+             # equal to the typewriter apostrophe
     """,
     regex.VERBOSE,
 )
 
+# Characters that change nothing a reader sees inside a word: soft hyphen, zero-width
+# space, zero-width non-joiner and joiner, word joiner. Dropped before comparing.
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060"))
+
 NAME_PART = regex.compile(
     r"""
-    [\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*   # one part of a name; dots, commas and hyphens split
+    [\p{L}\p{N}][\p{L}\p{M}\p{N}\u00ad\u200b-\u200d\u2060]*
+    (?:['’ʼ‘′][\p{L}\p{N}][\p{L}\p{M}\p{N}\u00ad\u200b-\u200d\u2060]*)*
+    # one part of a name, accents and invisibles kept; dots, commas and hyphens split
     """,
     regex.VERBOSE,
 )
@@ -189,7 +203,10 @@ def words(text: str) -> tuple[Token, ...]:
 
 
 def normalise(word: str) -> str:
-    return APOSTROPHE.sub("'", word).casefold()
+    """A word as compared: one Unicode form (NFC), no invisible characters, one apostrophe,
+    no case. Only the comparison sees this; offsets and shown words stay as written."""
+    composed = unicodedata.normalize("NFC", word.translate(INVISIBLE))
+    return APOSTROPHE.sub("'", composed).casefold()
 
 
 def content_words(norms: Iterable[str]) -> frozenset[str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
+from typing import Literal
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -96,3 +98,50 @@ def test_sic_after_any_word_passes(words: list[str], data: st.DataObject) -> Non
     at = data.draw(st.integers(1, len(words)))
     quote = " ".join([*words[:at], "[sic]", *words[at:]])
     assert findings(" ".join(words), quote) == ()
+
+
+# --- Unicode forms: text pasted from the web differs from the record only invisibly ------
+
+INVISIBLES = ("\u00ad", "\u200b", "\u200c", "\u200d", "\u2060")
+APOSTROPHES = ("'", "\u2019", "\u02bc", "\u2018", "\u2032")
+
+
+Form = Literal["NFC", "NFD", "NFKC", "NFKD"]
+FORMS: tuple[Form, ...] = ("NFC", "NFD", "NFKC", "NFKD")
+
+
+@given(words=record_words(), form=st.sampled_from(FORMS))
+def test_the_same_words_in_another_unicode_form_pass(words: list[str], form: Form) -> None:
+    record_text = unicodedata.normalize("NFC", " ".join(words))
+    assert findings(record_text, unicodedata.normalize(form, " ".join(words))) == ()
+    assert findings(unicodedata.normalize("NFD", record_text), record_text) == ()
+
+
+@given(words=record_words(), data=st.data())
+def test_an_invisible_character_inside_a_word_passes(words: list[str], data: st.DataObject) -> None:
+    index = data.draw(st.sampled_from([i for i, w in enumerate(words) if len(w) >= 2] or [0]))
+    word = words[index]
+    cut = data.draw(st.integers(1, max(1, len(word) - 1)))
+    changed = list(words)
+    changed[index] = word[:cut] + data.draw(st.sampled_from(INVISIBLES)) + word[cut:]
+    assert findings(" ".join(words), " ".join(changed)) == ()
+
+
+@given(words=record_words(), mark=st.sampled_from(APOSTROPHES), data=st.data())
+def test_any_apostrophe_style_passes(words: list[str], mark: str, data: st.DataObject) -> None:
+    at = data.draw(st.integers(0, len(words) - 2))
+    joined = [*words[:at], words[at] + "’" + words[at + 1], *words[at + 2 :]]
+    styled = [*words[:at], words[at] + mark + words[at + 1], *words[at + 2 :]]
+    assert findings(" ".join(joined), " ".join(styled)) == ()
+
+
+@given(words=record_words(), data=st.data())
+def test_a_changed_word_after_an_invisible_character_is_still_caught(
+    words: list[str], data: st.DataObject
+) -> None:
+    fresh = data.draw(record_words(min_size=1, max_size=1).filter(lambda w: w[0] not in words))[0]
+    changed = list(words)
+    changed[0] = words[0][:1] + "\u00ad" + words[0][1:]
+    changed[-2] = fresh
+    (finding,) = findings(" ".join(words), " ".join(changed))
+    assert finding.kind == "misquote"
