@@ -52,11 +52,13 @@ NAME_RUN = regex.compile(
 )
 
 # The subject pronouns that stand for a person (the speaker of "he said"). The standard
-# library's engine: a plain word search it runs several times faster than ``regex``.
+# library's engine: a plain word search it runs several times faster than ``regex``. The
+# pattern opens with a character class so the engine skips ahead to an h or an s; the
+# word boundary before it is checked from there (twice as fast as a leading look-behind).
 PERSON_PRONOUN = re.compile(
     r"""
-    (?<![\w\-])
-    (?:[Hh]e|[Ss]he)   # he, she; "he's" too
+    [HhSs] (?<![\w\-].)             # h or s, no word character before it
+    (?: (?<=[Hh]) | (?<=[Ss])h ) e   # he, she; "he's" too
     (?![\w\-])
     """,
     re.VERBOSE,
