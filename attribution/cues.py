@@ -200,6 +200,11 @@ BYLINE_END = regex.compile(r"[ \t]*(?:[.,(]|\r?\n|$)")
 CONTRACTED_PRONOUN = regex.compile(r"(?P<pronoun>\p{L}+)'(?:s|d|ll|re|ve|m)", regex.IGNORECASE)
 
 
+# What _proper_name wants before a capitalised word to call it a name, and after it.
+LOWER_OR_COMMA = regex.compile(r"[\p{Ll},]")
+WORD_BOUNDARY = regex.compile(r"\b")
+
+
 # A conjunction opening a sentence, before its subject: "And Mr. Christie gloated: ...".
 LEADING_CONJUNCTION = regex.compile(
     r"(?:And|But|So|Yet|Or|Then|Still)[ \t]+(?=\p{Lu}|(?:he|she|they|we)\b)"
@@ -878,7 +883,16 @@ def _proper_name(masked: str, run: tuple[int, int], sentence: Sentence) -> bool:
     if len(words_in) >= 2 or run[0] > sentence.start:
         return True
     word = words_in[0] if words_in else ""
-    return regex.search(rf"[\p{{Ll}},] {regex.escape(word)}\b", masked) is not None
+    # "[\p{Ll},] word\b" anywhere in the article, tested only where " word" stands (found
+    # with str.find): no pattern is compiled a word, and most letters are never tried.
+    needle = " " + word
+    at = masked.find(needle, 1)
+    while at != -1:
+        after = at + len(needle)
+        if LOWER_OR_COMMA.match(masked, at - 1) and WORD_BOUNDARY.match(masked, after):
+            return True
+        at = masked.find(needle, at + 1)
+    return False
 
 
 @cache
