@@ -40,6 +40,7 @@ _NAME_WORD = r"""
 """
 NAME_RUN = regex.compile(
     rf"""
+    (?=\p{{Lu}})                 # every name word starts with a capital: cheap to rule out
     (?<![\p{{L}}\p{{N}}'\-])
     {_NAME_WORD}
     (?: [ \u00a0]+
@@ -50,6 +51,22 @@ NAME_RUN = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+
+def _ascii_only(pattern: str) -> str:
+    """A ``regex`` pattern for all-ASCII text, where its Unicode classes shrink to ASCII ones.
+
+    The standard library's engine runs the result about twice as fast, with the same
+    matches on such text (most articles are ASCII once quotations are masked).
+    """
+    out = pattern.replace(r"\p{Lu}", "[A-Z]").replace(r"\p{L}", "A-Za-z")
+    out = out.replace(r"\p{M}", "").replace(r"\p{N}", "0-9")
+    if r"\p" in out:
+        raise ValueError(f"a Unicode class left in {out!r}")
+    return out
+
+
+NAME_RUN_ASCII = re.compile(_ascii_only(NAME_RUN.pattern), re.VERBOSE)
 
 # The subject pronouns that stand for a person (the speaker of "he said"). The standard
 # library's engine: a plain word search it runs several times faster than ``regex``. The
@@ -275,9 +292,10 @@ class Tracker:
             return iter(())
         lo, hi = sentences[0].start, sentences[-1].end
         common = _non_names()
+        runs = NAME_RUN_ASCII if masked.isascii() else NAME_RUN
         events = [
             (m.start(), m.end(), NAME)
-            for m in NAME_RUN.finditer(masked, lo, hi)
+            for m in runs.finditer(masked, lo, hi)
             if m.group().lower() not in common  # "The", "But": a sentence's first word
         ]
         events.extend(
