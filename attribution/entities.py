@@ -306,41 +306,55 @@ class Tracker:
         return iter(events)
 
     def _read_to(self, upto: int) -> None:
-        """Read every event that starts before ``upto``."""
+        """Read every event that starts before ``upto``.
+
+        This loop sees every name, pronoun and description of the article, so its state
+        (the sentence, whether its subject is taken, where the subject may start) is kept
+        in locals while it runs and stored back at the end.
+        """
+        nxt = self._next
+        if nxt is None or nxt[0] >= upto:
+            return
         masked = self.frame.masked
         sentences = self.frame.sentences
-        speakers, by_last = self.speaker_starts, self.by_last
-        while self._next is not None and self._next[0] < upto:
-            start, end, what = self._next
-            self._next = next(self._events, None)
-            while self._si + 1 < len(sentences) and sentences[self._si].end <= start:
-                self._si += 1
-                self._first = True
-                self._subject_from = -1
-            if self._subject_from < 0:
-                # "As for the notion that people vote for Clinton, Fiorina offered ...":
-                # the subject comes after an opening phrase, not in it.
-                sentence = sentences[self._si]
-                intro = INTRODUCTORY.match(masked, sentence.start, sentence.end)
-                self._subject_from = intro.end() if intro is not None else sentence.start
+        last = len(sentences) - 1
+        speakers, by_last, events = self.speaker_starts, self.by_last, self._events
+        si, first, subject_from = self._si, self._first, self._subject_from
+        sentence_end = sentences[si].end
+        while nxt is not None and nxt[0] < upto:
+            start, end, what = nxt
+            nxt = next(events, None)
+            if sentence_end <= start:
+                while si < last and sentences[si].end <= start:
+                    si += 1
+                    first = True
+                    subject_from = -1
+                sentence_end = sentences[si].end
             if what == NAME and start not in speakers:
                 run = masked[start:end]
                 bare = run[:-2] if run.endswith("'s") else run
                 # most runs are one capitalised word that names no one known yet
                 if " " not in run and "\u00a0" not in run and bare.casefold() not in by_last:
                     continue
+            if subject_from < 0:
+                # "As for the notion that people vote for Clinton, Fiorina offered ...":
+                # the subject comes after an opening phrase, not in it.
+                sentence = sentences[si]
+                intro = INTRODUCTORY.match(masked, sentence.start, sentence_end)
+                subject_from = intro.end() if intro is not None else sentence.start
             # Only a mention after the opening phrase can be the sentence's subject.
-            subject_place = start >= self._subject_from
-            salient = start in speakers or (self._first and subject_place)
+            subject_place = start >= subject_from
+            salient = start in speakers or (first and subject_place)
             if what == PRONOUN:
-                self._pronoun(self._si, start, end, salient)
+                self._pronoun(si, start, end, salient)
                 taken = True
             elif what == DESCRIPTION:
-                taken = self._described(self._si, start, end)
+                taken = self._described(si, start, end)
             else:
-                taken = self._name(self._si, start, end, salient)
+                taken = self._name(si, start, end, salient)
             if taken and subject_place:
-                self._first = False
+                first = False
+        self._next, self._si, self._first, self._subject_from = nxt, si, first, subject_from
 
     def _described(self, si: int, start: int, end: int) -> bool:
         """A speaker the article describes and never names: "a spokesperson for the trust".
