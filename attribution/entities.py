@@ -142,7 +142,8 @@ class _Run:
     Runs repeat ("Donald Trump", "White House"), so this pure part is cached.
     """
 
-    tokens: tuple[tuple[int, str], ...]  # the name's words, offsets from the run's start
+    offsets: tuple[int, ...]  # where the name's words start, from the run's start
+    spelled: str  # the name's words joined by single spaces
     names: tuple[str, ...]  # the same without suffixes
     role_words: tuple[str, ...]
     gender: str | None
@@ -152,15 +153,23 @@ class _Run:
 
 def _role_before(stretch: str) -> str | None:
     """The one to three lower-case role words that end ``stretch``: "county clerk"."""
-    words_ = stretch.split(" ")[-4:-1] if stretch.endswith(" ") else []
+    # rsplit: only the last few words are read (the same ones split(" ") gives)
+    words_ = stretch.rsplit(" ", 4)[-4:-1] if stretch.endswith(" ") else []
+    stop = _not_role_words()
     role: list[str] = []
     for word in reversed(words_):
         if not word or not word[:1].islower() or not word.replace("-", "").isalpha():
             break
-        if word in _non_names() or word in cue_words():
+        if word in stop:
             break
         role.insert(0, word)
     return " ".join(role) or None
+
+
+@cache
+def _not_role_words() -> frozenset[str]:
+    """Words that end a role read leftwards: function words, non-speakers and cue words."""
+    return _non_names() | cue_words()
 
 
 @lru_cache(maxsize=16384)
@@ -206,7 +215,8 @@ def _analyse(run: str) -> _Run | None:
         if table is not None:
             gender, gender_from = table, f"first name {names[0]!r}"
     return _Run(
-        tokens=tuple(tokens),
+        offsets=tuple(at for at, _ in tokens),
+        spelled=" ".join(tok for _, tok in tokens),
         names=names,
         role_words=tuple(role_words),
         gender=gender,
@@ -414,7 +424,6 @@ class Tracker:
         parsed = _analyse(run)
         if parsed is None:
             return False
-        tokens = [(start + at, tok) for at, tok in parsed.tokens]
         names = list(parsed.names)
         gender, gender_from = parsed.gender, parsed.gender_from
         role_words = list(parsed.role_words)
@@ -438,13 +447,13 @@ class Tracker:
         last = names[-1]
         index = self._entity_for(first_name, last, names, gender)
         if index is None:
-            if not person and not any(at in self.speaker_starts for at, _ in tokens):
+            if not person and not any(start + at in self.speaker_starts for at in parsed.offsets):
                 if first_name is not None and start >= self.headline:
                     # "Bernie Sanders" before "Sanders said" (not a title-case headline's
                     # "Republican Donor Adelson")
                     self.unconfirmed.setdefault(last.casefold(), " ".join(names))
                 return False
-            name = " ".join(tok for _, tok in tokens)
+            name = parsed.spelled
             if first_name is None and last.casefold() in self.unconfirmed:
                 name = self.unconfirmed[last.casefold()]
                 first_name = name.split()[0]
@@ -465,7 +474,7 @@ class Tracker:
             self.by_last.setdefault(last.casefold(), []).append(index)
         entity = self.entities[index]
         if entity.first is None and first_name is not None:
-            entity.name, entity.first = " ".join(tok for _, tok in tokens), first_name
+            entity.name, entity.first = parsed.spelled, first_name
         if entity.gender is None and gender is not None:
             entity.gender, entity.gender_from = gender, gender_from
         if role_words:
@@ -478,8 +487,8 @@ class Tracker:
             self._gender_from_role(entity, after.group("role"))
         self._mention(si, index, start, salient)
         self.entity_at[start] = index
-        for at, _ in tokens:
-            self.entity_at[at] = index
+        for at in parsed.offsets:
+            self.entity_at[start + at] = index
         return True
 
     def _gender_from_role(self, entity: Entity, role: str) -> None:
