@@ -24,7 +24,7 @@ import regex
 
 from attribution.frame import QUOTE, Frame, Sentence
 from attribution.model import Cue, Span
-from attribution.wordlists import cue_pattern, table, trie_pattern, word_set, words
+from attribution.wordlists import AsciiFast, cue_pattern, table, trie_pattern, word_set, words
 
 # A word of the frame: letters and digits with inner apostrophes, periods and hyphens
 # (O'Brien, U.S., Jean-Pierre).
@@ -84,8 +84,9 @@ PARTICLES = frozenset(words("name_particles.txt"))
 
 # Sentence openers that introduce a phrase to skip before the subject
 # ("In a statement on October 23, Dakhlallah confirmed").
-INTRODUCTORY = regex.compile(
-    r"""
+INTRODUCTORY = AsciiFast(
+    regex.compile(
+        r"""
     (?: (?:In|At|During|Speaking|From|On|After|Before|Asked|When|While|Earlier|Later|Last
           |Responding|Writing|Addressing|Appearing|Following|Under|Since|Despite|According
           |Like|Unlike|Standing|Reacting|Referring|Talking|Testifying|Even|Although|Though
@@ -101,7 +102,9 @@ INTRODUCTORY = regex.compile(
          [^,\x1a]{0,160}, \s*                                         # up to its comma
     )
     """,
-    regex.VERBOSE,
+        regex.VERBOSE,
+    ),
+    re.VERBOSE,
 )
 
 
