@@ -9,6 +9,7 @@ mask keeps every offset, a match in the masked text is a span of the original.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -46,7 +47,8 @@ ABBREVIATION = regex.compile(
     regex.VERBOSE,
 )
 
-PARAGRAPH_BREAK = regex.compile(r"\r\n?|\n|\u2028|\u2029")
+# Literal characters only: the standard library's engine finds them faster than ``regex``.
+PARAGRAPH_BREAK = re.compile(r"\r\n?|\n|\u2028|\u2029")
 
 # What follows a quotation that ends a sentence: space, then a capital or another quotation.
 AFTER_QUOTE = regex.compile(r"[ \t]+(?=[\p{Lu}\x1a])")
