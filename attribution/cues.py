@@ -28,7 +28,7 @@ from attribution.wordlists import AsciiFast, cue_pattern, table, trie_pattern, w
 
 # A word of the frame: letters and digits with inner apostrophes, periods and hyphens
 # (O'Brien, U.S., Jean-Pierre).
-WORD = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'.\-]*[\p{L}\p{M}\p{N}.])?")
+WORD = AsciiFast(regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'.\-]*[\p{L}\p{M}\p{N}.])?"))
 
 # Adverbs and auxiliaries that may stand between a speaker and the cue
 # ("Austin also said", "she has repeatedly said", "he later told").

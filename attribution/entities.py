@@ -27,7 +27,7 @@ import regex
 from attribution.cues import INTRODUCTORY, NOT_A_SPEAKER, cue_words, pronouns, titles
 from attribution.frame import Frame, headline_end
 from attribution.model import Cue
-from attribution.wordlists import ascii_twin, given_names, table, word_set, words
+from attribution.wordlists import AsciiFast, ascii_twin, given_names, table, word_set, words
 
 # A name: capitalised words, initials, abbreviated titles and particles, on one line.
 _NAME_WORD = r"""
@@ -81,6 +81,8 @@ APPOSITIVE_ROLE = regex.compile(
     regex.VERBOSE,
 )
 
+APPOSITIVE_ROLE_FAST = AsciiFast(APPOSITIVE_ROLE, re.VERBOSE)  # tried at a name's every comma
+
 # The role before "for"/"of"/"at" in a description of an unnamed speaker, up to the
 # organisation the cue stage took as the mention: "a spokesperson for [the hospital trust]".
 DESCRIPTION_HEAD = regex.compile(
@@ -91,6 +93,7 @@ DESCRIPTION_HEAD = regex.compile(
     """,
     regex.VERBOSE,
 )
+DESCRIPTION_HEAD_FAST = AsciiFast(DESCRIPTION_HEAD, re.VERBOSE)  # before every described speaker
 
 HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f"}
 PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -365,7 +368,7 @@ class Tracker:
         masked = self.frame.masked
         floor = self.frame.sentences[si].start
         head_start = start
-        before = DESCRIPTION_HEAD.search(masked, max(floor, start - 60), start)
+        before = DESCRIPTION_HEAD_FAST.search(masked, max(floor, start - 60), start)
         if before is not None:
             head_start = before.start()
             role = before.group("role")
@@ -420,7 +423,7 @@ class Tracker:
         first_name = names[0] if len(names) >= 2 else None
         after = None
         if masked.startswith(", ", end):
-            after = APPOSITIVE_ROLE.match(masked, end, self.frame.sentences[si].end)
+            after = APPOSITIVE_ROLE_FAST.match(masked, end, self.frame.sentences[si].end)
         floor = self.frame.sentences[si].start
         role_before = None
         if start - 2 >= floor and masked[start - 1] == " " and masked[start - 2].islower():

@@ -8,6 +8,7 @@ touching the rules, and lets a test keep them sorted and free of duplicates.
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
 from importlib import resources
 
@@ -142,8 +143,9 @@ def ascii_twin(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 class AsciiFast:
-    """A ``regex`` pattern whose ``match`` runs its ASCII twin on ASCII text: the same
-    match, found faster (for patterns matched once a sentence or a cue)."""
+    """A ``regex`` pattern that runs its ASCII twin on ASCII text: the same match, found
+    faster. For patterns tried thousands of times an article on short stretches, where
+    ``regex``'s cost a call (about twice the standard library's) dominates."""
 
     __slots__ = ("pattern", "twin")
 
@@ -151,7 +153,16 @@ class AsciiFast:
         self.pattern = pattern
         self.twin = ascii_twin(pattern.pattern, flags)
 
-    def match(self, text: str, pos: int, endpos: int) -> re.Match[str] | regex.Match[str] | None:
+    def match(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | regex.Match[str] | None:
         if text.isascii():
             return self.twin.match(text, pos, endpos)
         return self.pattern.match(text, pos, endpos)
+
+    def search(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | regex.Match[str] | None:
+        if text.isascii():
+            return self.twin.search(text, pos, endpos)
+        return self.pattern.search(text, pos, endpos)
