@@ -314,13 +314,11 @@ class _Document:
             complete = len(parts) >= 2 and is_given_name(parts[0]) and not honorific
             tracked = None if complete else self.tracker.name_at(cue.mention.start, cue.mention.end)
             if len(name.split()) == 1:
-                full = self._full_name_with_place(name, cue.mention.start)
-                if tracked is not None and tracked.name is not None:
-                    # "Mrs. Clinton", "Trump" after Eric Trump: the tracker knows which
-                    # of the people with that surname is meant
-                    tracked_full = tracked.name.split()
-                    if len(tracked_full) > 1 and tracked_full[-1] == name:
-                        full = None
+                # "Mrs. Clinton", "Trump" after Eric Trump: the tracker knows which of the
+                # people with that surname is meant; the text is searched only without it
+                tracked_full = tracked.name.split() if tracked and tracked.name else []
+                known = len(tracked_full) > 1 and tracked_full[-1] == name
+                full = None if known else self._full_name_with_place(name, cue.mention.start)
                 if full is not None:
                     where = "introduced earlier" if full[0] < cue.mention.start else "named later"
                     steps.append(f"{name!r} resolves to {full[1]!r}, {where}")
