@@ -20,12 +20,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 import regex
 
 from attribution.cues import INTRODUCTORY, keeps_period, word_after
 from attribution.frame import QUOTE, Frame
-from attribution.model import Attribution, Cue, Quotation, Span
+from attribution.model import Attribution, Cue, Quotation, Rule, Span
 from attribution.speakers import Speaker
 from attribution.venues import Setting
 from attribution.wordlists import words
@@ -134,7 +135,7 @@ def _words_before(masked: str, pos: int, count: int) -> tuple[list[str], bool]:
     return out, comma
 
 
-def not_speech(masked: str, q: Quotation) -> str | None:
+def not_speech(masked: str, q: Quotation) -> Literal["title", "scare-quote"] | None:
     """Why a quotation is no one's words ("title", "scare-quote"), or None for speech.
 
     Read from the words right around it: a marker before it ("so-called", "the term"),
@@ -204,7 +205,7 @@ class _Event:
     mention: Span
     cue: Span | None
     source: Cue
-    origin: str
+    origin: Rule | Literal["quote"]  # a cue's rule, or "quote" for an attributed quotation
 
 
 @dataclass(slots=True)
@@ -280,7 +281,9 @@ def link(
             out.append(_attribute(q, kind, None, why, setting_of))
             continue
         chosen = _nearest_cue(info[si], q, frame.masked, frame.sentences[si].start)
+        rule: Rule
         if chosen is not None:
+            assert chosen.origin != "quote"  # only cue events are nearest cues
             rule, why = chosen.origin, "cue in the same sentence"
         else:
             (rule, chosen), why = _neighbour(frame, si, info, paragraphs, q)
@@ -371,7 +374,7 @@ def _distance(event: _Event, q: Quotation) -> int:
 
 def _neighbour(
     frame: Frame, si: int, info: list[_Sentence], paragraphs: _Paragraphs, q: Quotation
-) -> tuple[tuple[str, _Event | None], str]:
+) -> tuple[tuple[Rule, _Event | None], str]:
     """The rule and event that attribute a quotation whose sentence has no cue."""
     sentences = frame.sentences
     para = sentences[si].paragraph
@@ -389,7 +392,7 @@ def _neighbour(
         # The speaker of the previous sentence's quotation, not a cue after it in a
         # clause of its own ('"A," Clinton said after she called Sanders. "B."').
         last = previous.last_quote or previous.last
-        rule = "split-quote" if last.origin == "quote" else "previous-sentence"
+        rule: Rule = "split-quote" if last.origin == "quote" else "previous-sentence"
         return (rule, last), "no cue in its sentence; the previous one names the speaker"
     nxt = si + 1
     if nxt < len(sentences) and sentences[nxt].paragraph == para:
@@ -444,7 +447,7 @@ def _subhead(frame: Frame, si: int, q: Quotation) -> bool:
 
 def _attribute(
     q: Quotation,
-    rule: str,
+    rule: Rule,
     event: _Event | None,
     why: str,
     setting_of: Callable[[Cue], Setting],

@@ -3,12 +3,18 @@
 A cue is a reporting expression ("said", "told", "according to"). Its speaker
 mention is found by the word order news copy uses:
 
-* ``subject-before``: the noun phrase before the cue ("Austin said", "he said",
-  "Victor Cha, a scholar at CSIS, noted"), skipping adverbs and auxiliaries.
-* ``speaker-after``: after the cue when the cue follows a quotation or opens the
-  sentence ("..." said Victor Cha; advises psychologist Alvord; according to X).
-* ``clause-subject``: the subject of the clause for participles and coordinated
-  verbs ("Austin said, adding ..."; "He attacked Cruz and said ...").
+* before the cue, the noun phrase that is its subject ("Austin said", "he said",
+  "Victor Cha, a scholar at CSIS, noted"), skipping adverbs and auxiliaries:
+  ``speaker-cue``, ``speaker-appositive-cue``;
+* after the cue when the cue follows a quotation or opens the sentence ("..." said
+  Victor Cha; advises psychologist Alvord; according to X): ``quote-cue-speaker``,
+  ``comma-cue-speaker``, ``opening-cue-speaker``, ``according-to``;
+* the subject of the clause, for participles and coordinated verbs ("Austin said,
+  adding ..."; "He attacked Cruz and said ..."): ``participle-cue-subject``,
+  ``participle-clause-subject``, ``coordinated-cue-subject``,
+  ``coordinated-clause-subject``.
+
+Every rule name is one of ``model.Rule``, with an example there.
 
 Everything runs on the masked frame (see ``frame``), so quoted words never count
 as cues and every span found is a span of the original text.
@@ -23,7 +29,7 @@ from functools import cache
 import regex
 
 from attribution.frame import QUOTE, Frame, Sentence
-from attribution.model import Cue, Span
+from attribution.model import Cue, Rule, Span
 from attribution.wordlists import AsciiFast, cue_pattern, table, trie_pattern, word_set, words
 
 # A word of the frame: letters and digits with inner apostrophes, periods and hyphens
@@ -846,7 +852,7 @@ def _colon_cues(text: str, frame: Frame, found: list[Cue], starts: list[int]) ->
 
 def _colon_speaker(
     masked: str, sentence: Sentence, colon: int
-) -> tuple[tuple[int, int] | None, str]:
+) -> tuple[tuple[int, int] | None, Rule]:
     w = word_before(masked, colon, sentence.start)
     if w is not None and w[1] == colon and _name_word(masked[w[0] : w[1]]):
         run = name_run_before(masked, w, sentence.start)
@@ -1084,7 +1090,7 @@ def _mention_for(
     start: int,
     end: int,
     earlier: tuple[int, int] | None = None,
-) -> tuple[tuple[int, int] | None, str]:
+) -> tuple[tuple[int, int] | None, Rule]:
     """The speaker mention of the cue at ``start:end`` and the rule that found it.
 
     ``earlier`` is the mention of the last cue before it in its sentence whose speaker

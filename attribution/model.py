@@ -7,6 +7,48 @@ file decodes, so ``text[span.start:span.end] == span.text`` always holds.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+#: Every rule that links a quotation to its speaker, or to no one; ``explain`` and the JSON
+#: output name them, and ``tests/test_golden.py`` checks each one is met by a golden case.
+Rule = Literal[
+    # a cue in the quotation's own sentence, by where its speaker stands (cues.py)
+    "speaker-cue",  # "Q," Austin said / Austin said "Q"
+    "speaker-appositive-cue",  # Austin, the secretary, said "Q"
+    "comma-cue-speaker",  # ... for the EU, said Geert Wilders
+    "quote-cue-speaker",  # "Q," said Victor Cha
+    "opening-cue-speaker",  # Stated Stone: "Q"
+    "quote-subject-verb",  # "Go back," Trump barked
+    "participle-cue-subject",  # Hollande said ..., noting "Q"
+    "participle-clause-subject",  # Speaking in Rome, Austin called it "Q"
+    "absolute-participle",  # ..., with Sen. McCain calling it "Q"
+    "with-participle",  # with X saying "Q"
+    "coordinated-cue-subject",  # Lazar said ... and added, "Q"
+    "coordinated-clause-subject",  # Huckabee proposed we "Q" and said ...
+    "what-they-call",  # what he calls the "Washington cartel"
+    "according-to",  # "Q," according to Reuters
+    "according-to-document",  # according to a statement: no one
+    "passive-agent",  # Rubio was asked by Gerard Baker whether "Q"
+    "possessive-claim",  # Grayson's claim that the vote was "rigged"
+    "sentence-subject",  # Austin: a sentence whose subject is the speaker
+    "sentence-subject-term",  # the same, for a quoted term
+    "colon-clause-subject",  # Governor Lane issued the following statement: "Q"
+    "name-colon",  # - Carl Ruiz: "Q"
+    "label-colon",  # TRUMP: ... (a transcript label)
+    "dash-byline",  # "Q" - First Last
+    "no-speaker",  # a cue whose clause names no speaker
+    # no cue in its sentence: a neighbour's speaker (attributions.py)
+    "previous-sentence",  # a quote right after a sentence that reports the speaker
+    "split-quote",  # "A," she said. "B."
+    "cue-in-next-sentence",  # "Q." So said Austin.
+    "continues-previous-paragraph",  # a paragraph of quotation continues the speaker
+    "colon-next-paragraph",  # X said: / "Q" as the next paragraph
+    # no one's words, or no one found
+    "title",  # a show, book or song: told NBC's "Today"
+    "scare-quote",  # the so-called "fairness rule"
+    "unattributed",  # nobody the text names
+]
+RULES: tuple[Rule, ...] = get_args(Rule)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,7 +91,7 @@ class Cue:
 
     cue: Span
     mention: Span | None
-    rule: str
+    rule: Rule
     sentence: Span
 
 
@@ -68,7 +110,7 @@ class Attribution:
     cue: Span | None
     venue: Span | None
     date: Span | None
-    rule: str
+    rule: Rule
     steps: tuple[str, ...] = field(default=())
     #: person | organisation | group | self | unknown: only a person or an organisation
     #: named by the text can be said to be "someone else" than a record's speaker.

@@ -50,7 +50,7 @@ def _fake_extract(text: str) -> tuple[Attribution, ...]:
                 cue=cue_span,
                 venue=Span.of(text, 0, 7) if cue else None,
                 date=None,
-                rule="fake-next-cue" if cue else "unattributed",
+                rule="cue-in-next-sentence" if cue else "unattributed",
                 steps=("quote found", "next cue word taken") if cue else (),
             )
         )
@@ -150,7 +150,7 @@ def test_text_is_a_table_per_file(run: Run, article: Path) -> None:
     for column in ("SPEAKER", "RULE", "VENUE", "DATE", "QUOTE"):
         assert column in header
     rows = lines[2:4]
-    assert rows[0].startswith("  Ada Lovelace  fake-next-cue")
+    assert rows[0].startswith("  Ada Lovelace  cue-in-next-sentence")
     assert rows[1].startswith("  -             unattributed ")
     assert "“It is Europe’s most serious moment,”" in rows[0]
     # columns line up: every row's quote starts where the header's QUOTE does
@@ -174,7 +174,7 @@ def test_explain_shows_rule_steps_and_context(run: Run, article: Path) -> None:
     status, out, err = run("explain", article)
     assert (status, err) == (0, "")
     assert "[1] “It is Europe’s most serious moment,”" in out
-    assert "rule     fake-next-cue" in out
+    assert "rule     cue-in-next-sentence" in out
     assert "speaker  Ada Lovelace" in out
     assert "1. quote found" in out and "2. next cue word taken" in out
     assert "⟦It is Europe’s most serious moment,⟧” Austin" in out

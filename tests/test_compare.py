@@ -10,7 +10,7 @@ import pytest
 from attribution import check, report
 from attribution.compare import Matcher, align, line_column, name_fits, tokens, venue_fits, words
 from attribution.findings import Finding
-from attribution.model import Attribution, Span
+from attribution.model import Attribution, Rule, Span
 from attribution.records import Record, RecordFile, Speaker
 
 AUSTIN = Record(
@@ -60,7 +60,7 @@ def quoted(
     speaker: str | None,
     *,
     venue: str | None = None,
-    rule: str = "test",
+    rule: Rule = "speaker-cue",
     kind: str = "person",
 ) -> Attribution:
     start = text.index(quote)
@@ -268,7 +268,7 @@ def test_describe_names_rule_record_and_diff() -> None:
     assert "article: What exactly are you doing?" in text
     assert "[-they-] {+you+}" in text
     assert "from   : expectations/x.yaml:3" in text
-    assert "parser : rule test" in text
+    assert "parser : rule speaker-cue" in text
 
 
 def test_report_json_has_exactly_the_issue_keys() -> None:

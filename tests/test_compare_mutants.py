@@ -87,7 +87,7 @@ def quoted(
         cue=span(cue),
         venue=span(venue),
         date=None,
-        rule="test",
+        rule="speaker-cue",
         speaker_kind=kind if speaker is not None else "unknown",
         candidates=candidates,
     )

@@ -33,7 +33,7 @@ def findings(record_text: str, quote: str, speaker: str | None = SPEAKER) -> tup
         cue=None,
         venue=None,
         date=None,
-        rule="property",
+        rule="speaker-cue",
     )
     matcher = Matcher(file, shown_path="r.yaml")
     return matcher.check(article="a.txt", text=text, attributions=[attribution]).findings

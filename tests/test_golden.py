@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-from attribution.model import Attribution, Span
+from attribution import cues, frame, quotes
+from attribution.model import RULES, Attribution, Span
 from attribution.pipeline import extract
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -156,3 +157,16 @@ def test_golden(case: Case) -> None:
     assert [a.quote.text for a in found] == [e["quote"] for e in case.expect]
     got = [{key: _field(a, key) for key in e} for a, e in zip(found, case.expect, strict=True)]
     assert got == list(case.expect)
+
+
+def test_every_rule_is_met_by_a_golden_case() -> None:
+    """Each rule the parser can name is shown working on some case (a cue's own rule,
+    such as ``according-to-document``, may only show on the cue it found)."""
+    seen: set[str] = set()
+    for case in load_cases():
+        seen.update(a.rule for a in extract(case.text))
+        found = quotes.find_quotations(case.text)
+        if found:
+            seen.update(c.rule for c in cues.find_cues(case.text, frame.build(case.text, found)))
+    assert set(RULES) - seen == set()
+    assert seen <= set(RULES)
