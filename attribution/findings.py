@@ -74,6 +74,8 @@ class Finding:
     message: str | None = None
     #: For a finding of consensus across outlets: each outlet's wording, one line each.
     outlets: tuple[str, ...] = field(default=())
+    #: In a paragraph an editor cleared (``<!-- attribution: ignore -->``): shown, never failing.
+    suppressed: bool = False
 
     def as_dict(self) -> dict[str, object]:
         """The report's shape: where, what, and the record's side beside the article's."""
@@ -93,6 +95,7 @@ class Finding:
             "record_speaker": self.record_speaker,
             "record_venue": self.expected_venue,
             "message": self.message,
+            "suppressed": self.suppressed,
         }
 
     def to_json(self) -> dict[str, Any]:
