@@ -74,6 +74,9 @@ class Finding:
     message: str | None = None
     #: For a finding of consensus across outlets: each outlet's wording, one line each.
     outlets: tuple[str, ...] = field(default=())
+    #: For a record read from a transcript (``sources:``): the transcript and where in it the
+    #: nearest stretch begins, ``path:line`` or, for WebVTT captions, ``path:cue-start-time``.
+    source: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         """The report's shape: where, what, and the record's side beside the article's."""
@@ -93,6 +96,7 @@ class Finding:
             "record_speaker": self.record_speaker,
             "record_venue": self.expected_venue,
             "message": self.message,
+            "source": self.source,
         }
 
     def to_json(self) -> dict[str, Any]:

@@ -295,6 +295,7 @@ def test_report_json_has_exactly_the_issue_keys() -> None:
         "record_speaker",
         "record_venue",
         "message",
+        "source",
     }
     assert entry["quote"] == "What exactly are you doing?"
     assert entry["level"] == "fail"

@@ -233,6 +233,7 @@ def test_report_json_shape(pytester: pytest.Pytester) -> None:
         "record_speaker",
         "record_venue",
         "message",
+        "source",
     }
     assert all(set(f) == keys for f in document["findings"])
     # the file says unverified: fail, so every finding here fails the build
@@ -254,6 +255,7 @@ def test_report_json_shape(pytester: pytest.Pytester) -> None:
         "record_speaker": "Jane Doe",
         "record_venue": "Geneva",
         "message": None,
+        "source": None,
     }
     venue = document["findings"][3]
     assert (venue["venue"], venue["record_venue"]) == ("in Berlin", "Geneva")
