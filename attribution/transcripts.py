@@ -97,7 +97,11 @@ VOICE = regex.compile(r"<v(?:\.[^\s>]*)?[ \t]+(?P<name>[^>]*)>")
 TAG = regex.compile(r"</?[^>]*>")
 
 #: A word pair this common locates nothing ("of the"); it is left out of the lookup.
-MAX_BIGRAM_POSTINGS = 2000
+MAX_BIGRAM_POSTINGS = 1000
+#: The rarest pairs of a quote are looked up first: at least this many, then as many as
+#: keep the hits read under the budget (a quote's rare pairs find it; common ones add noise).
+MIN_PAIRS = 3
+PAIR_BUDGET = 300
 #: Content words are looked up only in the credited speaker's turns, and only when rarer.
 MAX_WORD_POSTINGS = 60
 #: Turns kept per quote: the best anywhere, and the best of the credited speaker's.
@@ -412,14 +416,21 @@ class Index:
                 placed.append(item)
                 runs[-1].append(item)
                 position += 1
-        votes: dict[tuple[int, int], Counter[int]] = {}
+        lookups: list[tuple[int, int, int, tuple[tuple[int, int], ...]]] = []
         for run in runs:
             for (seg, i, a), (_, _, b) in zip(run, run[1:], strict=False):
                 hits = self.pairs.get((a, b), ())
-                if len(hits) > MAX_BIGRAM_POSTINGS:
-                    continue
-                for t, at in hits:
-                    votes.setdefault((t, seg), Counter())[at - i] += 2
+                if len(hits) <= MAX_BIGRAM_POSTINGS:
+                    lookups.append((len(hits), seg, i, tuple(hits)))
+        lookups.sort(key=lambda x: x[0])  # the rarest pairs locate best and cost least
+        votes: dict[tuple[int, int], Counter[int]] = {}
+        spent = 0
+        for used, (count, seg, i, hits) in enumerate(lookups):
+            if used >= MIN_PAIRS and spent + count > PAIR_BUDGET:
+                break
+            spent += count
+            for t, at in hits:
+                votes.setdefault((t, seg), Counter())[at - i] += 2
         if owners:
             for seg, i, norm in placed:
                 if not content_words((norm,)):
@@ -430,11 +441,19 @@ class Index:
                 for t, at in hits:
                     if self.turns[t].speaker in owners:
                         votes.setdefault((t, seg), Counter())[at - i] += 1
+        totals: Counter[int] = Counter()
+        for (t, _), counter in votes.items():
+            totals[t] += sum(counter.values())
+        ranked_all = sorted(totals, key=lambda t: (-totals[t], t))
+        own_all = [t for t in ranked_all if self.turns[t].speaker in owners]
+        shortlist = set(ranked_all[: 3 * BEST_TURNS]) | set(own_all[: 3 * BEST_OWN_TURNS])
         n_words = len(placed)
         tolerance = n_words // 4 + 2
         spans: dict[int, list[tuple[int, int]]] = {}
         scores: Counter[int] = Counter()
         for (t, seg), counter in votes.items():
+            if t not in shortlist:
+                continue
             best, support = _densest(counter, tolerance)
             seg_positions = [i for s, i, _ in placed if s == seg]
             spans.setdefault(t, []).append(
@@ -457,9 +476,17 @@ class Index:
 
 def _densest(counter: Counter[int], tolerance: int) -> tuple[int, int]:
     """The start with most votes within ``tolerance`` of it (ties: the earliest)."""
-    best, support = 0, -1
-    for anchor in sorted(counter):
-        near = sum(n for a, n in counter.items() if abs(a - anchor) <= tolerance)
+    anchors = sorted(counter)
+    best, support = anchors[0], -1
+    low = high = 0
+    near = 0  # votes of anchors[low:high], the anchors within tolerance of the current one
+    for anchor in anchors:
+        while high < len(anchors) and anchors[high] <= anchor + tolerance:
+            near += counter[anchors[high]]
+            high += 1
+        while anchors[low] < anchor - tolerance:
+            near -= counter[anchors[low]]
+            low += 1
         if near > support:
             best, support = anchor, near
     return best, support
