@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import html
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -217,8 +218,7 @@ def _labelled(lines: Sequence[str], source: Source) -> list[_Open]:
         raise ExpectationError(
             source.shown,
             first,
-            "unknown transcript format: no speaker label ('LABEL: words') "
-            "and no WEBVTT header",
+            "unknown transcript format: no speaker label ('LABEL: words') and no WEBVTT header",
         )
     return turns
 
@@ -255,8 +255,7 @@ def _webvtt(lines: Sequence[str], source: Source) -> list[_Open]:
             raise ExpectationError(
                 source.shown,
                 number,
-                "not a WebVTT cue: expected a timing line such as "
-                "'00:01:23.000 --> 00:01:25.000'",
+                "not a WebVTT cue: expected a timing line such as '00:01:23.000 --> 00:01:25.000'",
             )
         timing = TIMING.fullmatch(block[at].strip())
         if timing is None:
@@ -416,12 +415,12 @@ class Index:
                 placed.append(item)
                 runs[-1].append(item)
                 position += 1
-        lookups: list[tuple[int, int, int, tuple[tuple[int, int], ...]]] = []
+        lookups: list[tuple[int, int, int, list[tuple[int, int]]]] = []
         for run in runs:
-            for (seg, i, a), (_, _, b) in zip(run, run[1:], strict=False):
-                hits = self.pairs.get((a, b), ())
-                if len(hits) <= MAX_BIGRAM_POSTINGS:
-                    lookups.append((len(hits), seg, i, tuple(hits)))
+            for (seg, i, a), (_, _, b) in itertools.pairwise(run):
+                found = self.pairs.get((a, b), [])
+                if len(found) <= MAX_BIGRAM_POSTINGS:
+                    lookups.append((len(found), seg, i, found))
         lookups.sort(key=lambda x: x[0])  # the rarest pairs locate best and cost least
         votes: dict[tuple[int, int], Counter[int]] = {}
         spent = 0
@@ -435,10 +434,10 @@ class Index:
             for seg, i, norm in placed:
                 if not content_words((norm,)):
                     continue
-                hits = self.singles.get(norm, ())
-                if len(hits) > MAX_WORD_POSTINGS:
+                spread = self.singles.get(norm, [])
+                if len(spread) > MAX_WORD_POSTINGS:
                     continue
-                for t, at in hits:
+                for t, at in spread:
                     if self.turns[t].speaker in owners:
                         votes.setdefault((t, seg), Counter())[at - i] += 1
         totals: Counter[int] = Counter()
@@ -456,9 +455,7 @@ class Index:
                 continue
             best, support = _densest(counter, tolerance)
             seg_positions = [i for s, i, _ in placed if s == seg]
-            spans.setdefault(t, []).append(
-                (best + seg_positions[0], best + seg_positions[-1] + 1)
-            )
+            spans.setdefault(t, []).append((best + seg_positions[0], best + seg_positions[-1] + 1))
             scores[t] += support
         ranked = sorted(scores, key=lambda t: (-scores[t], t))
         own = [t for t in ranked if self.turns[t].speaker in owners]

@@ -33,10 +33,9 @@ SPEAKERS = {
     "SECRETARY AUSTIN": ("Lloyd Austin", "Austin"),
     "MINISTER CROSETTO": ("Guido Crosetto", "Crosetto"),
 }
-COMMON = (
-    "the of and to in that is we it for on are with this be have not as our they "
-    "what there will about from very but at all so by more".split()
-)
+_COMMON_WORDS = """the of and to in that is we it for on are with this be have not as our they
+what there will about from very but at all so by more"""
+COMMON = tuple(_COMMON_WORDS.split())
 
 
 def vocabulary(rng: random.Random, size: int) -> list[str]:
@@ -51,7 +50,9 @@ def vocabulary(rng: random.Random, size: int) -> list[str]:
 def sentence(rng: random.Random, words: list[str]) -> str:
     """Common words and made-up ones in a Zipf-Mandelbrot mix, like speech."""
     picked = [
-        rng.choice(COMMON) if rng.random() < 0.4 else rng.choices(words, cum_weights=_zipf(words))[0]
+        rng.choice(COMMON)
+        if rng.random() < 0.4
+        else rng.choices(words, cum_weights=_zipf(words))[0]
         for _ in range(rng.randint(8, 18))
     ]
     return " ".join(picked).capitalize() + "."
