@@ -323,3 +323,15 @@ def test_the_seed_sample_transcript_flags_001(tmp_path: Path) -> None:
         "transcripts/austin-rome-2024-10-23.txt:11",
     ) in failing
     assert not any(f.kind == "misattribution" for f in found)
+
+
+def test_the_schema_knows_the_source_keys() -> None:
+    from attribution.records import SOURCE_KEYS, UNLISTED
+
+    schema = json.loads(
+        (REPO / "attribution" / "data" / "expectations.schema.json").read_text(encoding="utf-8")
+    )
+    source = schema["$defs"]["source"]
+    assert set(source["properties"]) == set(SOURCE_KEYS)
+    assert source["properties"]["unlisted"]["enum"] == list(UNLISTED)
+    assert {"required": ["sources"]} in schema["if"]["not"]["anyOf"]
