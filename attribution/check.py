@@ -28,6 +28,7 @@ from attribution.model import Attribution
 from attribution.pipeline import extract
 from attribution.records import Policy, RecordFile, load
 from attribution.report import as_json, render, write_json
+from attribution.transcripts import SourceMatcher
 
 YAML_SUFFIXES = (".yaml", ".yml")
 FORMATS = ("text", "json", "sarif", "github")
@@ -105,7 +106,11 @@ def attributions(text: str) -> tuple[Attribution, ...]:
 def check_records(records: RecordFile, *, root: Path) -> FileCheck:
     """Every article the file covers, compared with its records."""
     record_path = shown(records.path, root)
-    matcher = Matcher(records, shown_path=record_path)
+    matcher: Matcher | SourceMatcher = (
+        SourceMatcher(records, root=root, shown_path=record_path)
+        if records.sources
+        else Matcher(records, shown_path=record_path)
+    )
     checks = []
     for article in records.articles:
         document = read_document(article, root=root)
@@ -150,7 +155,7 @@ def run(
             records = changed.narrow(records)
         if records.consensus:
             agreed.extend(f for g in consensus.check_file(records, root=base) for f in g.findings)
-        if records.records or not records.consensus:
+        if records.records or records.sources or not records.consensus:
             files.append(check_records(records, root=base))
         else:
             checks = tuple(

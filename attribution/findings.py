@@ -76,6 +76,9 @@ class Finding:
     outlets: tuple[str, ...] = field(default=())
     #: In a paragraph an editor cleared (``<!-- attribution: ignore -->``): shown, never failing.
     suppressed: bool = False
+    #: For a record read from a transcript (``sources:``): the transcript and where in it the
+    #: nearest stretch begins, ``path:line`` or, for WebVTT captions, ``path:cue-start-time``.
+    source: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         """The report's shape: where, what, and the record's side beside the article's."""
@@ -96,6 +99,7 @@ class Finding:
             "record_venue": self.expected_venue,
             "message": self.message,
             "suppressed": self.suppressed,
+            "source": self.source,
         }
 
     def to_json(self) -> dict[str, Any]:

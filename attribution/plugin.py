@@ -165,7 +165,7 @@ class RecordFileNode(pytest.File):
             records = changed.narrow(records)
         if records.consensus:
             yield from self._consensus_items(records)
-            if not records.records:
+            if not records.records and not records.sources:
                 return
         result = check_records(records, root=root)
         articles = [a.article for a in result.articles]

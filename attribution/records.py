@@ -22,8 +22,20 @@ from attribution.errors import ExpectationError
 Policy = Literal["fail", "warn", "ignore"]
 POLICIES: tuple[Policy, ...] = ("fail", "warn", "ignore")
 
-TOP_KEYS = ("articles", "unverified", "possible-misquote", "speakers", "quotes", "consensus")
+TOP_KEYS = (
+    "articles",
+    "unverified",
+    "possible-misquote",
+    "speakers",
+    "quotes",
+    "consensus",
+    "sources",
+)
 QUOTE_KEYS = ("id", "speaker", "text", "venue", "date", "required")
+SOURCE_KEYS = ("path", "venue", "date", "speakers", "unlisted")
+#: What a transcript label missing from a source's ``speakers`` is (transcripts.py).
+Unlisted = Literal["error", "unquotable", "named"]
+UNLISTED: tuple[Unlisted, ...] = ("error", "unquotable", "named")
 
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -62,6 +74,25 @@ class Record:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
+    """A transcript or caption file whose speaker turns are records (``sources:``).
+
+    Only the reference is validated here; reading the file is transcripts.py's job, so
+    its errors can name the transcript's own lines. ``speakers`` maps each label as
+    written in the transcript to a canonical name, or to None for turns nobody may be
+    quoted from (a reporter's ``Q:``).
+    """
+
+    path: Path
+    shown: str
+    venue: str | None
+    date: str | None
+    speakers: tuple[tuple[str, str | None], ...]
+    unlisted: Unlisted
+    line: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecordFile:
     """A validated expectations file and the articles it covers (sorted, resolved)."""
 
@@ -74,6 +105,8 @@ class RecordFile:
     possible_misquote: Policy = "warn"
     #: ``consensus: true``: the articles are also checked against each other (consensus.py).
     consensus: bool = False
+    #: ``sources:``: transcripts whose speaker turns are records too (transcripts.py).
+    sources: tuple[Source, ...] = ()
 
     def policy(self, kind: str) -> Policy:
         """What a finding of ``kind`` does in this file: the two judgement calls are settable."""
@@ -112,13 +145,18 @@ def parse(source: str, *, path: Path, root: Path) -> RecordFile:
     fields = v.mapping(top, "the file", TOP_KEYS)
     consensus = _flag(v, fields["consensus"], "consensus") if "consensus" in fields else False
     for key in ("articles", "quotes"):
-        if key not in fields and not (key == "quotes" and consensus):
+        if key not in fields and not (key == "quotes" and (consensus or "sources" in fields)):
             raise ExpectationError(shown, _line(top), f"missing required key '{key}'")
     articles = _articles(v, fields["articles"], base=path.parent, root=root)
     unverified = _policy(v, fields.get("unverified"), "unverified")
     possible = _policy(v, fields.get("possible-misquote"), "possible-misquote")
     speakers = _speakers(v, fields["speakers"]) if "speakers" in fields else ()
     records = _records(v, fields["quotes"], speakers) if "quotes" in fields else ()
+    sources = (
+        _sources(v, fields["sources"], speakers, base=path.parent, root=root)
+        if "sources" in fields
+        else ()
+    )
     return RecordFile(
         path=path,
         articles=articles,
@@ -127,6 +165,7 @@ def parse(source: str, *, path: Path, root: Path) -> RecordFile:
         records=records,
         possible_misquote=possible,
         consensus=consensus,
+        sources=sources,
     )
 
 
@@ -280,6 +319,76 @@ def _records(v: _Validator, node: yaml.Node, speakers: tuple[Speaker, ...]) -> t
             taken.add(record.id)
         out.append(record)
     return tuple(out)
+
+
+def _sources(
+    v: _Validator,
+    node: yaml.Node,
+    speakers: tuple[Speaker, ...],
+    *,
+    base: Path,
+    root: Path,
+) -> tuple[Source, ...]:
+    """Each transcript reference: a file below the rootdir, and who each label is."""
+    canonical = {spelled.casefold(): s.name for s in speakers for spelled in (s.name, *s.aliases)}
+    items = v.sequence(node, "'sources'")
+    if not items or isinstance(node, yaml.ScalarNode):
+        v.fail(node, "'sources' must be a non-empty list of transcripts")
+    out: list[Source] = []
+    for item in items:
+        fields = v.mapping(item, "a source", SOURCE_KEYS)
+        if "path" not in fields:
+            v.fail(item, "source is missing required key 'path'")
+        written = v.text(fields["path"], "'path'")
+        resolved = (base / written).resolve()
+        if not resolved.is_relative_to(root.resolve()):
+            v.fail(fields["path"], f"source '{written}' reaches outside the rootdir: {resolved}")
+        if not resolved.is_file():
+            v.fail(fields["path"], f"source '{written}' not found")
+        labels: list[tuple[str, str | None]] = []
+        if "speakers" in fields:
+            labels = _labels(v, fields["speakers"], canonical)
+        unlisted: Unlisted = "error"
+        if "unlisted" in fields:
+            got = fields["unlisted"]
+            value = got.value if isinstance(got, yaml.ScalarNode) else None
+            if got.tag != _STR or value not in UNLISTED:
+                was = repr(value) if got.tag == _STR else _kind(got)
+                v.fail(got, f"'unlisted' must be one of {', '.join(UNLISTED)}, not {was}")
+            unlisted = next(u for u in UNLISTED if u == value)
+        out.append(
+            Source(
+                path=resolved,
+                shown=_shown(resolved, root),
+                venue=v.text(fields["venue"], "'venue'") if "venue" in fields else None,
+                date=_date(v, fields["date"]) if "date" in fields else None,
+                speakers=tuple(labels),
+                unlisted=unlisted,
+                line=_line(item) or 0,
+            )
+        )
+    return tuple(out)
+
+
+def _labels(
+    v: _Validator, node: yaml.Node, canonical: dict[str, str]
+) -> list[tuple[str, str | None]]:
+    """``LABEL: name`` pairs; a null name marks turns nobody is quoted from."""
+    if not isinstance(node, yaml.MappingNode) or node.tag != _MAP:
+        v.fail(node, "a source's 'speakers' must map each transcript label to a name or null")
+    out: list[tuple[str, str | None]] = []
+    seen: set[str] = set()
+    for key_node, value_node in node.value:
+        label = " ".join(v.text(key_node, "a transcript label").split())
+        if label in seen:
+            v.fail(key_node, f"duplicate label '{label}' in a source's 'speakers'")
+        seen.add(label)
+        if isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL:
+            out.append((label, None))
+            continue
+        name = v.text(value_node, f"the name of label '{label}'")
+        out.append((label, canonical.get(name.casefold(), name)))
+    return out
 
 
 def _date(v: _Validator, node: yaml.Node) -> str:

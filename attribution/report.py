@@ -109,7 +109,9 @@ def describe(finding: Finding) -> str:
         lines.append(f"{INDENT}also   : the mention also fits {', '.join(finding.candidates)}")
     if finding.kind == "venue-mismatch":
         lines.append(f"{INDENT}venue  : record {finding.expected_venue}, article {finding.venue}")
-    if finding.record_file is not None and finding.record is not None:
+    if finding.source is not None:
+        lines.append(f"{INDENT}from   : {finding.source}")
+    elif finding.record_file is not None and finding.record is not None:
         at = "" if finding.record_line is None else f":{finding.record_line}"
         lines.append(f"{INDENT}from   : {finding.record_file}{at}")
     if finding.rule is not None:

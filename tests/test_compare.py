@@ -296,6 +296,7 @@ def test_report_json_has_exactly_the_issue_keys() -> None:
         "record_venue",
         "message",
         "suppressed",
+        "source",
     }
     assert entry["quote"] == "What exactly are you doing?"
     assert entry["level"] == "fail"

@@ -234,6 +234,7 @@ def test_report_json_shape(pytester: pytest.Pytester) -> None:
         "record_venue",
         "message",
         "suppressed",
+        "source",
     }
     assert all(set(f) == keys for f in document["findings"])
     # the file says unverified: fail, so every finding here fails the build
@@ -256,6 +257,7 @@ def test_report_json_shape(pytester: pytest.Pytester) -> None:
         "record_venue": "Geneva",
         "message": None,
         "suppressed": False,
+        "source": None,
     }
     venue = document["findings"][3]
     assert (venue["venue"], venue["record_venue"]) == ("in Berlin", "Geneva")
