@@ -1,46 +1,55 @@
 """Check articles against record files: the job both the plugin and ``attribution check`` do.
 
-Usage: ``python -m attribution.check [--exit-zero] [--report PATH] PATH...`` where each
-PATH is a record file or a folder searched for ``*.yaml``/``*.yml``.
+An article is checked against the union of every record file that covers it: a
+roundup covered by two stories' files uses the records of both, and a quote is
+unverified only when no record anywhere covers it. Each finding belongs to one
+record file (``Finding.record_file``): the file of its record, or for an
+unverified quote the first covering file with the strictest ``unverified``
+policy; that file's items and reports show it, once.
+
+Usage: ``python -m attribution.check [--exit-zero] [--report PATH] [--baseline PATH] PATH...``
+where each PATH is a record file or a folder searched for record files (docs/cli.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import sys
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from attribution import baseline as accepted_findings
 from attribution import source
-from attribution.compare import ArticleCheck, Matcher
-from attribution.errors import AttributionError, InputError
+from attribution.cache import ParseCache
+from attribution.compare import Matcher
+from attribution.errors import AttributionError, ExpectationError, InputError
 from attribution.findings import Finding
+from attribution.layout import YAML_SUFFIXES, Layout, find_layout
 from attribution.model import Attribution
 from attribution.pipeline import extract
-from attribution.records import Policy, RecordFile, load
+from attribution.records import POLICIES, Policy, Record, RecordFile, Speaker, load
 from attribution.report import render, write_json
 
-YAML_SUFFIXES = (".yaml", ".yml")
+__all__ = ["YAML_SUFFIXES", "CheckReport", "Checker", "read_article", "run", "shown"]
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FileCheck:
-    """One record file's verdicts over each article it covers."""
-
-    path: str
-    unverified: Policy
-    articles: tuple[ArticleCheck, ...]
+#: Matchers kept for reuse: items of one record file run one after another.
+MATCHERS_KEPT = 64
+#: Findings kept for articles several record files cover (each file's item asks).
+SHARED_KEPT = 4096
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckReport:
-    """A whole run; ``findings`` leaves out unverified quotes of files that ignore them."""
+    """A whole run: the findings of the record files checked, and the unreadable articles."""
 
-    files: tuple[FileCheck, ...]
+    files: tuple[str, ...]
     articles: tuple[str, ...]
     findings: tuple[Finding, ...]
+    errors: tuple[InputError, ...] = ()
 
     def failing(self) -> tuple[Finding, ...]:
         """Findings that fail the gate: warn-level ones (by the file's policy) are only shown."""
@@ -56,61 +65,264 @@ def shown(path: Path, root: Path) -> str:
 
 
 def read_article(path: Path, *, root: Path) -> str:
-    """The article as the parser's offsets see it, with the CLI's one-line errors."""
+    """The article as the parser's offsets see it; InputError names file, line and encoding."""
     try:
         return source.read_article(str(path))
     except InputError as err:
-        raise InputError(shown(path, root), f"cannot read article: {err.message}") from None
+        where, message = shown(path, root), f"cannot read article: {err.message}"
+        try:
+            diagnosis = encoding_problem(path.read_bytes())
+        except OSError:
+            diagnosis = None
+        if diagnosis is not None:
+            line, message = diagnosis
+            where, message = f"{where}:{line}", f"cannot read article: {message}"
+        raise InputError(where, message) from None
 
 
-@functools.lru_cache(maxsize=4096)
+def encoding_problem(data: bytes) -> tuple[int, str] | None:
+    """The line and a description of why ``data`` is not UTF-8 text, with the likely encoding."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        order = "little" if data.startswith(b"\xff\xfe") else "big"
+        return 1, f"UTF-16 ({order}-endian, with a byte-order mark), not UTF-8: save it as UTF-8"
+    head = data[:4096]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if max(even, odd) * 3 >= len(head) // 2 and min(even, odd) * 10 < len(head) // 2:
+            order = "little" if odd > even else "big"
+            return (
+                1,
+                f"UTF-16 ({order}-endian: every other byte is NUL), not UTF-8: save it as UTF-8",
+            )
+        return _line(data, nul), f"binary file (NUL byte at byte {nul})"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        bad = data[err.start]
+        try:
+            data.decode("cp1252")
+            char = data[err.start : err.start + 1].decode("cp1252")
+            likely = f"likely Windows-1252 (byte 0x{bad:02x} is {char!r} there)"
+        except UnicodeDecodeError:
+            likely = "likely Latin-1 or another 8-bit encoding"
+        return _line(data, err.start), (
+            f"invalid UTF-8 at byte {err.start} (0x{bad:02x}), {likely}: save it as UTF-8"
+        )
+    return None
+
+
+def _line(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+@functools.lru_cache(maxsize=256)
 def attributions(text: str) -> tuple[Attribution, ...]:
-    """Parse each distinct article once, however many record files cover it."""
+    """Parse an article (the few most recent are kept for a file's other items)."""
     return extract(text)
 
 
-def check_records(records: RecordFile, *, root: Path) -> FileCheck:
-    """Every article the file covers, compared with its records."""
-    record_path = shown(records.path, root)
-    matcher = Matcher(records, shown_path=record_path)
-    checks = []
-    for article in records.articles:
-        text = read_article(article, root=root)
-        checks.append(
-            matcher.check(article=shown(article, root), text=text, attributions=attributions(text))
+class Checker:
+    """Articles checked against the union of the record files that cover each.
+
+    ``files`` are every record file known (the ones a run selects and all the
+    others of the layout), so that a quote another file records is not called
+    unverified. Parses go through ``cache`` when one is given.
+    """
+
+    def __init__(
+        self, files: Iterable[RecordFile], *, root: Path, cache: ParseCache | None = None
+    ) -> None:
+        self.root = root
+        self.cache = cache
+        unique = {f.path.resolve(): f for f in files}
+        ordered = sorted(unique.values(), key=lambda f: shown(f.path, root))
+        self.files = tuple(ordered)
+        self.shown = tuple(shown(f.path, root) for f in ordered)
+        covering: dict[Path, list[int]] = {}
+        for index, file in enumerate(ordered):
+            for article in file.articles:
+                covering.setdefault(article, []).append(index)
+        self.covering = {a: tuple(c) for a, c in covering.items()}
+        self._unions: OrderedDict[tuple[int, ...], _Union] = OrderedDict()
+        self._shared: OrderedDict[Path, tuple[Finding, ...]] = OrderedDict()
+
+    def check(self, article: Path) -> tuple[Finding, ...]:
+        """Every finding about ``article`` (a resolved path a record file lists), in order.
+
+        Raises InputError when the article cannot be read.
+        """
+        group = self.covering.get(article, ())
+        if len(group) > 1 and article in self._shared:
+            self._shared.move_to_end(article)
+            return self._shared[article]
+        text = read_article(article, root=self.root)
+        parsed = self.cache.get(text, attributions) if self.cache else attributions(text)
+        found = self._union(group).check(
+            article=shown(article, self.root), text=text, attributions=parsed
         )
-    return FileCheck(path=record_path, unverified=records.unverified, articles=tuple(checks))
+        if len(group) > 1:
+            self._shared[article] = found
+            if len(self._shared) > SHARED_KEPT:
+                self._shared.popitem(last=False)
+        return found
+
+    def _union(self, group: tuple[int, ...]) -> _Union:
+        union = self._unions.get(group)
+        if union is None:
+            union = _Union([self.files[i] for i in group], [self.shown[i] for i in group])
+            self._unions[group] = union
+            if len(self._unions) > MATCHERS_KEPT:
+                self._unions.popitem(last=False)
+        else:
+            self._unions.move_to_end(group)
+        return union
 
 
-def discover(paths: Sequence[Path]) -> list[Path]:
-    """Record files named directly, and those found under named folders, in a stable order."""
+class _Union:
+    """One matcher over the records of every file covering an article.
+
+    Records are renamed ``<file index>/<id>`` inside so ids from different files
+    never collide, and every finding is mapped back to its own file's id, path and
+    policy afterwards. A single file is matched as it is.
+    """
+
+    def __init__(self, files: Sequence[RecordFile], shown_paths: Sequence[str]) -> None:
+        self.files = files
+        self.shown_paths = shown_paths
+        if len(files) == 1:
+            self.matcher = Matcher(files[0], shown_path=shown_paths[0])
+            return
+        self.origin: dict[str, tuple[int, Record]] = {}
+        records: list[Record] = []
+        speakers: dict[str, list[str]] = {}
+        for index, file in enumerate(files):
+            for record in file.records:
+                inside = f"{index}/{record.id}"
+                self.origin[inside] = (index, record)
+                records.append(dataclasses.replace(record, id=inside))
+            for speaker in file.speakers:
+                known = speakers.setdefault(speaker.name, [])
+                known.extend(a for a in speaker.aliases if a not in known)
+        merged = RecordFile(
+            path=files[0].path,
+            articles=(),
+            unverified="warn",  # nothing dropped inside: each file's policy is applied below
+            possible_misquote="warn",
+            speakers=tuple(Speaker(name=n, aliases=tuple(a)) for n, a in speakers.items()),
+            records=tuple(records),
+        )
+        self.matcher = Matcher(merged, shown_path=shown_paths[0])
+        strictest = min(
+            (f.policy("unverified-quote") for f in files), key=lambda p: POLICIES.index(p)
+        )
+        self.unverified_policy: Policy = strictest
+        self.unverified_owner = next(
+            i for i, f in enumerate(files) if f.policy("unverified-quote") == strictest
+        )
+
+    def check(
+        self, *, article: str, text: str, attributions: Sequence[Attribution]
+    ) -> tuple[Finding, ...]:
+        found = self.matcher.check(article=article, text=text, attributions=attributions).findings
+        if len(self.files) == 1:
+            return found
+        out: list[Finding] = []
+        for finding in found:
+            if finding.record is None:
+                index, record_id, line = self.unverified_owner, None, None
+                policy = self.unverified_policy
+            else:
+                index, record = self.origin[finding.record]
+                record_id, line = record.id, record.line
+                policy = self.files[index].policy(finding.kind)
+            if policy == "ignore":
+                continue
+            out.append(
+                dataclasses.replace(
+                    finding,
+                    record=record_id,
+                    record_file=self.shown_paths[index],
+                    record_line=line,
+                    level="fail" if policy == "fail" else "warn",
+                )
+            )
+        return tuple(out)
+
+
+def select(paths: Sequence[Path], layout: Layout) -> list[Path]:
+    """Record files named directly, and those the layout finds under named folders."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
-            )
+            found.extend(layout.find(path))
         else:
             found.append(path)
     return found
 
 
-def run(paths: Sequence[str | Path], *, root: Path | None = None) -> CheckReport:
-    """Load every record file under ``paths`` and check its articles.
+def load_all(selected: Sequence[Path], layout: Layout) -> tuple[list[RecordFile], list[RecordFile]]:
+    """The selected record files (a malformed one raises) and every other one of the layout.
 
-    Raises ExpectationError for a malformed record file and InputError for an
-    unreadable article.
+    A malformed file that was not selected is left out of the union: its own run
+    reports it.
     """
-    base = (root or Path.cwd()).resolve()
-    files = [
-        check_records(load(p, root=base), root=base) for p in discover([Path(p) for p in paths])
-    ]
-    articles = sorted({a.article for f in files for a in f.articles})
+    chosen = [load(p, root=layout.root) for p in selected]
+    seen = {f.path.resolve() for f in chosen}
+    others: list[RecordFile] = []
+    for path in layout.find(layout.root):
+        if path.resolve() in seen:
+            continue
+        try:
+            others.append(load(path, root=layout.root))
+        except ExpectationError:
+            continue
+    return chosen, others
+
+
+def run(
+    paths: Sequence[str | Path],
+    *,
+    root: Path | None = None,
+    cache: ParseCache | None = None,
+    layout: Layout | None = None,
+) -> CheckReport:
+    """Load the record files under ``paths`` and check every article they cover.
+
+    Raises ExpectationError for a malformed record file, AttributionError when
+    ``paths`` hold no record file. An unreadable article
+    costs only itself: it is listed in ``errors``.
+    """
+    named = [Path(p) for p in paths]
+    layout = layout or find_layout(named, root=root)
+    selected = select(named, layout)
+    if not selected:
+        rule = (
+            f"matching {', '.join(layout.globs)}"
+            if layout.globs
+            else "in a folder named 'expectations'"
+        )
+        where = ", ".join(str(p) for p in named)
+        raise AttributionError(f"no record files in {where} (record files are YAML files {rule})")
+    chosen, others = load_all(selected, layout)
+    checker = Checker([*chosen, *others], root=layout.root, cache=cache)
+    mine = {shown(f.path, layout.root) for f in chosen}
+    articles = sorted({a for f in chosen for a in f.articles}, key=lambda a: shown(a, layout.root))
     findings: list[Finding] = []
-    for file in files:
-        for article in file.articles:
-            findings.extend(article.findings)
-    return CheckReport(files=tuple(files), articles=tuple(articles), findings=tuple(findings))
+    errors: list[InputError] = []
+    for article in articles:
+        try:
+            found = checker.check(article)
+        except InputError as err:
+            errors.append(err)
+            continue
+        findings.extend(f for f in found if f.record_file in mine)
+    return CheckReport(
+        files=tuple(sorted(mine)),
+        articles=tuple(shown(a, layout.root) for a in articles),
+        findings=tuple(findings),
+        errors=tuple(errors),
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -118,22 +330,76 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", type=Path, help="record files or folders of them")
     parser.add_argument("--report", type=Path, help="also write the JSON report here")
     parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="PATH",
+        help="JSON file of accepted findings (as the plugin's --attribution-baseline): "
+        "only new findings fail",
+    )
+    parser.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when findings would fail the gate"
     )
-    parser.add_argument("--root", type=Path, help="articles must lie below this (default: .)")
+    parser.add_argument(
+        "--root", type=Path, help="articles must lie below this (default: the pytest rootdir)"
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse every article afresh and keep nothing "
+        "(default: reuse the parses in the pytest cache folder)",
+    )
+
+
+def cache_for(layout: Layout) -> ParseCache | None:
+    """The parse cache the plugin uses too: ``<cache_dir>/d/attribution`` of the rootdir."""
+    if layout.cache_dir is None:
+        return None
+    top = layout.cache_dir
+    try:
+        if not top.exists():
+            top.mkdir(parents=True)
+            # as pytest makes its cache folder: never committed, skipped by backup tools
+            (top / ".gitignore").write_text("# Created by attribution.\n*\n", encoding="utf-8")
+            (top / "CACHEDIR.TAG").write_text(
+                "Signature: 8a477f597d28d172789f06886806bc55\n", encoding="utf-8"
+            )
+    except OSError:
+        return None
+    return ParseCache(top / "d" / "attribution")
 
 
 def run_args(args: argparse.Namespace) -> int:
-    """Print the editors' report; 1 when the gate would fail, 2 for a malformed record."""
+    """Print the editors' report; 1 when the gate would fail, 2 for a malformed record
+    or an unreadable article (after reporting everything else)."""
     try:
-        result = run(args.paths, root=args.root)
+        layout = find_layout(args.paths, root=args.root)
+        accepted = accepted_findings.read(args.baseline) if args.baseline else {}
+        cache = None if args.no_cache else cache_for(layout)
+        result = run(args.paths, cache=cache, layout=layout)
     except AttributionError as err:
         print(f"attribution check: {err}", file=sys.stderr)
         return 2
     print(render(result.articles, result.findings))
+    keys = {id(f): accepted_findings.key(f.as_dict()) for f in result.findings}
+    if args.baseline:
+        now = set(keys.values())
+        taken = sum(k in accepted for k in keys.values())
+        print(f"{taken} accepted by the baseline {args.baseline}")
+        for key, entry in sorted(accepted.items(), key=lambda kv: repr(kv[0])):
+            if key not in now and entry.get("article") in result.articles:
+                print(
+                    f"accepted finding gone: {entry.get('kind')}: {entry.get('article')} "
+                    f"record {entry.get('record')} {entry.get('quote')!r} "
+                    "(remove it from the baseline)"
+                )
+    for problem in result.errors:
+        print(f"attribution check: {problem}", file=sys.stderr)
     if args.report is not None:
         write_json(args.report, len(result.articles), result.findings)
-    return 0 if args.exit_zero or not result.failing() else 1
+    if result.errors:
+        return 2
+    failing = [f for f in result.failing() if keys[id(f)] not in accepted]
+    return 0 if args.exit_zero or not failing else 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,33 +1,35 @@
-"""The pytest plugin: record files become test files, (article, record) pairs become tests.
+"""The pytest plugin: record files become test files, (record file, article) pairs tests.
 
 The only module that imports pytest, and a thin one: loading, parsing and
-comparing happen in ``attribution.check``; this module maps the results onto
-pytest's collection tree, ships findings from xdist workers to the controller
-as ``user_properties``, and writes the JSON report and the baseline there.
+comparing happen in ``attribution.check``. Collection only reads the record
+files and lists the articles each covers; an article is read and parsed when
+its item runs, in the process that runs it (so ``-k`` parses only what it
+selects and xdist workers share the parsing), through the parse cache in
+``.pytest_cache``. Findings travel from xdist workers to the controller as
+``user_properties``; the controller writes the JSON report and the baseline.
 """
 
 from __future__ import annotations
 
-import fnmatch
-import json
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from attribution.check import YAML_SUFFIXES, check_records
-from attribution.compare import ArticleCheck
-from attribution.errors import AttributionError
+from attribution import baseline
+from attribution.cache import ParseCache
+from attribution.check import Checker, shown
+from attribution.errors import AttributionError, ExpectationError
 from attribution.findings import Finding
-from attribution.records import Policy, load
+from attribution.layout import INI_GLOBS, YAML_SUFFIXES, Layout
+from attribution.records import RecordFile, load
 from attribution.report import describe, summary, write_json
 
-INI_GLOBS = "attribution_expectations"
-FOLDER = "expectations"
 FINDINGS_PROPERTY = "attribution_findings"
 ARTICLES_PROPERTY = "attribution_articles"
+RUN = "attribution-run"
 
 
 class AttributionWarning(pytest.PytestWarning):
@@ -52,7 +54,8 @@ class AttributionFailure(Exception):
     """Raised by an item whose findings the baseline does not accept."""
 
     def __init__(self, findings: tuple[Finding, ...]) -> None:
-        super().__init__(findings)
+        # A short message: pytest may show str(exc), and findings can be many.
+        super().__init__(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}")
         self.findings = findings
 
 
@@ -90,52 +93,36 @@ def pytest_configure(config: pytest.Config) -> None:
         "attribution_baseline"
     ):
         raise pytest.UsageError("--attribution-baseline-update needs --attribution-baseline PATH")
-    config.pluginmanager.register(AttributionRun(config), "attribution-run")
+    config.pluginmanager.register(AttributionRun(config), RUN)
+
+
+def _run(config: pytest.Config) -> AttributionRun:
+    run: AttributionRun = config.pluginmanager.getplugin(RUN)
+    return run
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    if file_path.suffix not in YAML_SUFFIXES or not _wanted(file_path, parent.config):
+    if file_path.suffix not in YAML_SUFFIXES or not _run(parent.config).wants(file_path):
         return None
     node: RecordFileNode = RecordFileNode.from_parent(parent, path=file_path)
     return node
 
 
-def _wanted(path: Path, config: pytest.Config) -> bool:
-    """Named on the command line, or matched by the ini globs (default: an expectations folder)."""
-    if path.resolve() in _named(config):
-        return True
-    try:
-        relative = path.resolve().relative_to(config.rootpath.resolve())
-    except ValueError:
-        return False
-    globs: list[str] = config.getini(INI_GLOBS)
-    if globs:
-        return any(fnmatch.fnmatch(relative.as_posix(), g) for g in globs)
-    return FOLDER in relative.parts[:-1]
-
-
-def _named(config: pytest.Config) -> frozenset[Path]:
-    base = config.invocation_params.dir
-    return frozenset((base / arg.split("::", 1)[0]).resolve() for arg in config.args)
-
-
 class RecordFileNode(pytest.File):
-    """One record file; its items are computed at collection so every xdist worker agrees."""
+    """One record file: an item per article it covers; nothing is parsed here."""
 
-    def collect(self) -> Iterable[pytest.Collector]:
-        root = self.config.rootpath
-        records = load(self.path, root=root)
-        result = check_records(records, root=root)
-        articles = [a.article for a in result.articles]
-        names = [Path(a).name for a in articles]
+    def collect(self) -> Iterator[pytest.Item]:
+        run = _run(self.config)
+        records = run.load(self.path)
+        mine = shown(self.path, run.layout.root)
+        names = [a.name for a in records.articles]
         unique = len(set(names)) == len(names)
-        for check in result.articles:
-            yield ArticleNode.from_parent(
+        for article in records.articles:
+            yield AttributionItem.from_parent(
                 self,
-                name=Path(check.article).name if unique else check.article,
-                check=check,
-                policy=records.unverified,
-                articles=articles,
+                name=article.name if unique else shown(article, run.layout.root),
+                article=article,
+                record_file=mine,
             )
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
@@ -144,111 +131,111 @@ class RecordFileNode(pytest.File):
         return super().repr_failure(excinfo)
 
 
-class ArticleNode(pytest.Collector):
-    """One article under one record file; a node of its own so ids read ``article::record``."""
-
-    def __init__(
-        self, *, check: ArticleCheck, policy: Policy, articles: list[str], **kwargs: Any
-    ) -> None:
-        super().__init__(**kwargs)
-        self.check = check
-        self.policy = policy
-        self.articles = articles
-
-    def collect(self) -> Iterable[pytest.Item]:
-        for record_check in self.check.records:
-            yield AttributionItem.from_parent(
-                self,
-                name=record_check.record.id,
-                findings=record_check.findings,
-                policy=self.policy,
-                articles=self.articles,
-                line=record_check.record.line,
-            )
-        if self.policy == "ignore":
-            return
-        for finding in self.check.unverified:
-            yield AttributionItem.from_parent(
-                self,
-                name=f"unverified-{finding.line}-{finding.column}",
-                findings=(finding,),
-                policy=self.policy,
-                articles=self.articles,
-                line=None,
-            )
-
-
 class AttributionItem(pytest.Item):
-    """One (article, record) pair, or one unverified quote."""
+    """One article checked against one record file's records (and the quotes it owns)."""
 
-    def __init__(
-        self,
-        *,
-        findings: tuple[Finding, ...],
-        policy: Policy,
-        articles: list[str],
-        line: int | None,
-        **kwargs: Any,
-    ) -> None:
+    def __init__(self, *, article: Path, record_file: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.findings = findings
-        self.policy = policy
-        self.articles = articles
-        self.line = line
+        self.article = article
+        self.record_file = record_file
 
     def runtest(self) -> None:
-        run: AttributionRun = self.config.pluginmanager.getplugin("attribution-run")
+        run = _run(self.config)
+        self.user_properties.append((ARTICLES_PROPERTY, [shown(self.article, run.layout.root)]))
+        found = [f for f in run.checker().check(self.article) if f.record_file == self.record_file]
         failing: list[Finding] = []
         shipped: list[dict[str, object]] = []
-        for finding in self.findings:
+        warned: list[Finding] = []
+        for finding in found:
             accepted = run.accepts(finding)
             shipped.append({**finding.as_dict(), "item": self.nodeid, "accepted": accepted})
             if finding.level == "warn":
-                category = WARNINGS.get(finding.kind, AttributionWarning)
-                warnings.warn_explicit(  # points at the article line, not at this module
-                    category(describe(finding)),
-                    category,
-                    filename=str(self.config.rootpath / finding.article),
-                    lineno=finding.line or 1,
-                )
+                warned.append(finding)
             elif not accepted:
                 failing.append(finding)
         self.user_properties.append((FINDINGS_PROPERTY, shipped))
-        self.user_properties.append((ARTICLES_PROPERTY, self.articles))
+        for finding in warned:
+            category = WARNINGS.get(finding.kind, AttributionWarning)
+            try:
+                warnings.warn_explicit(  # points at the article line, not at this module
+                    category(describe(finding)),
+                    category,
+                    filename=str(run.layout.root / finding.article),
+                    lineno=finding.line or 1,
+                )
+            except AttributionWarning:  # -W error::...Warning: the finding fails like any other
+                failing.append(finding)
         if failing:
             raise AttributionFailure(tuple(failing))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
         if isinstance(excinfo.value, AttributionFailure):
             return "\n\n".join(describe(f) for f in excinfo.value.findings)
+        if isinstance(excinfo.value, AttributionError):  # an unreadable article: one line
+            return str(excinfo.value)
         return super().repr_failure(excinfo)
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
-        assert self.parent is not None
-        return (
-            self.path,
-            None if self.line is None else self.line - 1,
-            (f"{self.parent.name}::{self.name}"),
-        )
+        # Not a suffix of the node id: pytest would show the id with '.' turned into '::'
+        # (``steel-daily::txt``), and the id shown must select the item when pasted back.
+        article = shown(self.article, self.config.rootpath)
+        return self.path, None, f"{article} (records: {self.record_file})"
 
 
 class AttributionRun:
-    """Per-session state: the baseline, and on the controller the findings of every item."""
+    """Per-process state: the layout, record files, the checker; on the controller, findings."""
 
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
+        globs: list[str] = config.getini(INI_GLOBS)
+        self.layout = Layout(root=config.rootpath.resolve(), globs=tuple(globs))
         self.update = bool(config.getoption("attribution_baseline_update"))
         option = config.getoption("attribution_baseline")
         self.baseline_path = Path(option) if option else None
-        self.baseline: dict[tuple[object, ...], dict[str, object]] = {}
+        self.baseline: dict[baseline.Key, dict[str, object]] = {}
         if self.baseline_path is not None and not self.update:
-            self.baseline = _read_baseline(self.baseline_path)
+            try:
+                self.baseline = baseline.read(self.baseline_path)
+            except AttributionError as err:
+                raise pytest.UsageError(str(err)) from None
+        self.records: dict[Path, RecordFile] = {}
+        self._named: frozenset[Path] | None = None
+        self._checker: Checker | None = None
         self.findings: list[dict[str, object]] = []
         self.articles: set[str] = set()
         self.items_run: set[str] = set()
 
+    def wants(self, path: Path) -> bool:
+        """Named on the command line, or a record file by the layout (ini globs or folder)."""
+        if self._named is None:  # once: N files named must not cost N x N
+            base = self.config.invocation_params.dir
+            self._named = frozenset(
+                (base / arg.split("::", 1)[0]).resolve() for arg in self.config.args
+            )
+        return path.resolve() in self._named or self.layout.is_record(path)
+
+    def load(self, path: Path) -> RecordFile:
+        records = load(path, root=self.layout.root)
+        self.records[path.resolve()] = records
+        return records
+
+    def checker(self) -> Checker:
+        """Built at the first item: every record file collected, and the layout's others."""
+        if self._checker is None:
+            files = dict(self.records)
+            for path in self.layout.find(self.layout.root):
+                if path.resolve() not in files:
+                    try:
+                        files[path.resolve()] = load(path, root=self.layout.root)
+                    except ExpectationError:
+                        continue  # reported when that file itself is collected
+            cache = getattr(self.config, "cache", None)  # None under -p no:cacheprovider
+            parses = ParseCache(cache.mkdir("attribution")) if cache is not None else None
+            self._checker = Checker(files.values(), root=self.layout.root, cache=parses)
+        return self._checker
+
     def accepts(self, finding: Finding) -> bool:
-        return self.update or _key(finding.as_dict()) in self.baseline
+        return self.update or baseline.key(finding.as_dict()) in self.baseline
 
     @pytest.hookimpl
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
@@ -269,15 +256,7 @@ class AttributionRun:
         if report:
             write_json(Path(report), len(self.articles), self._as_findings())
         if self.update and self.baseline_path is not None:
-            accepted = sorted(
-                ({k: f[k] for k in (*_KEY_FIELDS, "item")} for f in self.findings),
-                key=lambda f: json.dumps(f, sort_keys=True),
-            )
-            self.baseline_path.parent.mkdir(parents=True, exist_ok=True)
-            self.baseline_path.write_text(
-                json.dumps({"accepted": accepted}, indent=2, ensure_ascii=False) + "\n",
-                encoding="utf-8",
-            )
+            baseline.write(self.baseline_path, self.findings)
 
     @pytest.hookimpl
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
@@ -300,7 +279,7 @@ class AttributionRun:
 
     def _gone(self) -> Iterator[dict[str, object]]:
         """Accepted findings that an item which ran no longer produces."""
-        now = {_key(f) for f in self.findings}
+        now = {baseline.key(f) for f in self.findings}
         for key, entry in sorted(self.baseline.items(), key=lambda kv: repr(kv[0])):
             if key not in now and entry.get("item") in self.items_run:
                 yield entry
@@ -323,34 +302,6 @@ _REPORT_FIELDS = (
     "column",
     "level",
 )
-_KEY_FIELDS = ("article", "kind", "record", "speaker", "quote")
-
-
-def _key(entry: dict[str, object]) -> tuple[object, ...]:
-    """Baseline identity; whitespace in the quote does not matter."""
-    quote = entry.get("quote")
-    return (
-        entry.get("article"),
-        entry.get("kind"),
-        entry.get("record"),
-        entry.get("speaker"),
-        " ".join(quote.split()) if isinstance(quote, str) else quote,
-    )
-
-
-def _read_baseline(path: Path) -> dict[tuple[object, ...], dict[str, object]]:
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise pytest.UsageError(
-            f"{path}: baseline not found (create it with --attribution-baseline-update)"
-        ) from None
-    except (OSError, ValueError) as err:
-        raise pytest.UsageError(f"{path}: cannot read baseline: {err}") from None
-    entries = document.get("accepted") if isinstance(document, dict) else None
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise pytest.UsageError(f'{path}: baseline must be {{"accepted": [finding, ...]}}')
-    return {_key(e): e for e in entries}
 
 
 __all__ = [
