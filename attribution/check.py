@@ -24,14 +24,14 @@ from pathlib import Path
 
 from attribution import baseline as accepted_findings
 from attribution import source
-from attribution.cache import ParseCache
+from attribution.cache import Cache, digest
 from attribution.compare import Matcher
 from attribution.errors import AttributionError, ExpectationError, InputError
 from attribution.findings import Finding
-from attribution.layout import YAML_SUFFIXES, Layout, find_layout
+from attribution.layout import YAML_SUFFIXES, Layout, find_layout, relative
 from attribution.model import Attribution
 from attribution.pipeline import extract
-from attribution.records import POLICIES, Policy, Record, RecordFile, Speaker, load
+from attribution.records import POLICIES, Policy, RecordFile, Speaker, load
 from attribution.report import render, write_json
 
 __all__ = ["YAML_SUFFIXES", "CheckReport", "Checker", "read_article", "run", "shown"]
@@ -58,10 +58,7 @@ class CheckReport:
 
 def shown(path: Path, root: Path) -> str:
     """A path as reports show it: relative to the root, with forward slashes."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    return relative(path, root.resolve()) or path.as_posix()
 
 
 def read_article(path: Path, *, root: Path) -> str:
@@ -131,7 +128,7 @@ class Checker:
     """
 
     def __init__(
-        self, files: Iterable[RecordFile], *, root: Path, cache: ParseCache | None = None
+        self, files: Iterable[RecordFile], *, root: Path, cache: Cache | None = None
     ) -> None:
         self.root = root
         self.cache = cache
@@ -157,10 +154,18 @@ class Checker:
             self._shared.move_to_end(article)
             return self._shared[article]
         text = read_article(article, root=self.root)
-        parsed = self.cache.get(text, attributions) if self.cache else attributions(text)
-        found = self._union(group).check(
-            article=shown(article, self.root), text=text, attributions=parsed
-        )
+        union = self._union(group)
+        name = shown(article, self.root)
+        if self.cache is None:
+            found = union.check(article=name, text=text, attributions=attributions(text))
+        else:
+            cache = self.cache
+
+            def compute() -> tuple[Finding, ...]:
+                parsed = cache.parse(text, attributions)
+                return union.check(article=name, text=text, attributions=parsed)
+
+            found = cache.check(digest(text, name, union.signature), text, compute)
         if len(group) > 1:
             self._shared[article] = found
             if len(self._shared) > SHARED_KEPT:
@@ -184,42 +189,56 @@ class _Union:
 
     Records are renamed ``<file index>/<id>`` inside so ids from different files
     never collide, and every finding is mapped back to its own file's id, path and
-    policy afterwards. A single file is matched as it is.
+    policy afterwards. A single file is matched as it is. The matcher is built
+    when first needed: a warm run takes every article's findings from the cache.
     """
 
     def __init__(self, files: Sequence[RecordFile], shown_paths: Sequence[str]) -> None:
         self.files = files
         self.shown_paths = shown_paths
-        if len(files) == 1:
-            self.matcher = Matcher(files[0], shown_path=shown_paths[0])
-            return
-        self.origin: dict[str, tuple[int, Record]] = {}
-        records: list[Record] = []
+        #: What the findings depend on besides the article: each file's path and records.
+        self.signature = digest(
+            *(
+                f"{path}\0{(f.unverified, f.possible_misquote, f.speakers, f.records)!r}"
+                for f, path in zip(files, shown_paths, strict=True)
+            )
+        )
+        self.origin = {
+            f"{index}/{record.id}": (index, record)
+            for index, file in enumerate(files)
+            for record in file.records
+        }
+        policies = [f.policy("unverified-quote") for f in files]
+        self.unverified_policy: Policy = min(policies, key=POLICIES.index)
+        self.unverified_owner = policies.index(self.unverified_policy)
+        self._matcher: Matcher | None = None
+
+    @property
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            self._matcher = self._build()
+        return self._matcher
+
+    def _build(self) -> Matcher:
+        if len(self.files) == 1:
+            return Matcher(self.files[0], shown_path=self.shown_paths[0])
         speakers: dict[str, list[str]] = {}
-        for index, file in enumerate(files):
-            for record in file.records:
-                inside = f"{index}/{record.id}"
-                self.origin[inside] = (index, record)
-                records.append(dataclasses.replace(record, id=inside))
+        for file in self.files:
             for speaker in file.speakers:
                 known = speakers.setdefault(speaker.name, [])
                 known.extend(a for a in speaker.aliases if a not in known)
         merged = RecordFile(
-            path=files[0].path,
+            path=self.files[0].path,
             articles=(),
-            unverified="warn",  # nothing dropped inside: each file's policy is applied below
+            unverified="warn",  # nothing dropped inside: each file's policy is applied after
             possible_misquote="warn",
             speakers=tuple(Speaker(name=n, aliases=tuple(a)) for n, a in speakers.items()),
-            records=tuple(records),
+            records=tuple(
+                dataclasses.replace(record, id=inside)
+                for inside, (_, record) in self.origin.items()
+            ),
         )
-        self.matcher = Matcher(merged, shown_path=shown_paths[0])
-        strictest = min(
-            (f.policy("unverified-quote") for f in files), key=lambda p: POLICIES.index(p)
-        )
-        self.unverified_policy: Policy = strictest
-        self.unverified_owner = next(
-            i for i, f in enumerate(files) if f.policy("unverified-quote") == strictest
-        )
+        return Matcher(merged, shown_path=self.shown_paths[0])
 
     def check(
         self, *, article: str, text: str, attributions: Sequence[Attribution]
@@ -284,7 +303,7 @@ def run(
     paths: Sequence[str | Path],
     *,
     root: Path | None = None,
-    cache: ParseCache | None = None,
+    cache: Cache | None = None,
     layout: Layout | None = None,
 ) -> CheckReport:
     """Load the record files under ``paths`` and check every article they cover.
@@ -350,7 +369,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def cache_for(layout: Layout) -> ParseCache | None:
+def cache_for(layout: Layout) -> Cache | None:
     """The parse cache the plugin uses too: ``<cache_dir>/d/attribution`` of the rootdir."""
     if layout.cache_dir is None:
         return None
@@ -365,7 +384,7 @@ def cache_for(layout: Layout) -> ParseCache | None:
             )
     except OSError:
         return None
-    return ParseCache(top / "d" / "attribution")
+    return Cache(top / "d" / "attribution")
 
 
 def run_args(args: argparse.Namespace) -> int:

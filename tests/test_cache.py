@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
-from attribution.cache import ParseCache, parser_version
+from attribution.cache import Cache, digest, parser_version
 from attribution.model import Attribution
 from attribution.pipeline import extract
 
@@ -26,22 +25,22 @@ class Counting:
         return extract(text)
 
 
-def entry(cache: ParseCache, text: str) -> Path:
-    return cache.folder / f"{hashlib.sha256(text.encode()).hexdigest()}.json"
+def entry(cache: Cache, text: str) -> Path:
+    return cache.folder / f"parse-{digest(text)}.json"
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
 def test_a_cached_parse_equals_a_fresh_one(tmp_path: Path, path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     parse = Counting()
-    first = ParseCache(tmp_path).get(text, parse)
-    again = ParseCache(tmp_path).get(text, parse)
+    first = Cache(tmp_path).parse(text, parse)
+    again = Cache(tmp_path).parse(text, parse)
     assert parse.calls == 1
     assert again == first == extract(text)
 
 
 def _tamper(document: dict[str, object]) -> list[dict[str, object]]:
-    rows = document["attributions"]
+    rows = document["rows"]
     assert isinstance(rows, list) and rows
     row = rows[0]
     variants = []
@@ -51,19 +50,19 @@ def _tamper(document: dict[str, object]) -> list[dict[str, object]]:
             for bad in bads:
                 changed = [list(r) for r in rows]
                 changed[0][index] = bad
-                variants.append({**document, "attributions": changed})
-    for key, bad in (("parser", "other"), ("text", "0" * 64), ("format", 0)):
+                variants.append({**document, "rows": changed})
+    for key, bad in (("parser", "other"), ("key", "0" * 64), ("format", 0)):
         variants.append({**document, key: bad})
-    variants.append({**document, "attributions": [[*row, "extra"]]})
-    variants.append({**document, "attributions": [[None] * len(row)]})
-    variants.append({**document, "attributions": "x"})
+    variants.append({**document, "rows": [[*row, "extra"]]})
+    variants.append({**document, "rows": [[None] * len(row)]})
+    variants.append({**document, "rows": "x"})
     return variants
 
 
 def test_a_tampered_entry_is_ignored_and_rewritten(tmp_path: Path) -> None:
     parse = Counting()
-    cache = ParseCache(tmp_path)
-    fresh = cache.get(TEXT, parse)
+    cache = Cache(tmp_path)
+    fresh = cache.parse(TEXT, parse)
     assert fresh and fresh[0].venue is not None
     path = entry(cache, TEXT)
     good = path.read_bytes()
@@ -72,30 +71,70 @@ def test_a_tampered_entry_is_ignored_and_rewritten(tmp_path: Path) -> None:
     for variant in variants:
         path.write_text(json.dumps(variant), encoding="utf-8")
         before = parse.calls
-        assert ParseCache(tmp_path).get(TEXT, parse) == fresh
+        assert Cache(tmp_path).parse(TEXT, parse) == fresh
         assert parse.calls == before + 1, variant
         assert path.read_bytes() == good
     for raw in (b"", b"\xff\xfe", b"[" * 100_000, b"null", b'{"format": 1}'):
         path.write_bytes(raw)
-        assert ParseCache(tmp_path).get(TEXT, parse) == fresh
+        assert Cache(tmp_path).parse(TEXT, parse) == fresh
         assert path.read_bytes() == good
 
 
 def test_entries_are_deterministic_and_other_parser_versions_go(tmp_path: Path) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
-    stale = one / "parse-0123456789abcdef0123"
+    stale = one / "v-0123456789abcdef0123"
     stale.mkdir(parents=True)
     (stale / "x.json").write_text("{}", encoding="utf-8")
-    ParseCache(one).get(TEXT, extract)
+    Cache(one).parse(TEXT, extract)
     assert not stale.exists()
-    assert [p.name for p in one.iterdir()] == [f"parse-{parser_version()}"]
-    ParseCache(two).get(TEXT, extract)
-    assert entry(ParseCache(two), TEXT).read_bytes() == entry(ParseCache(one), TEXT).read_bytes()
+    assert [p.name for p in one.iterdir()] == [f"v-{parser_version()}"]
+    Cache(two).parse(TEXT, extract)
+    assert entry(Cache(two), TEXT).read_bytes() == entry(Cache(one), TEXT).read_bytes()
 
 
 def test_an_unwritable_folder_means_no_cache_not_a_failure(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
-    cache = ParseCache(blocker)
-    assert cache.get(TEXT, extract) == extract(TEXT)
+    cache = Cache(blocker)
+    assert cache.parse(TEXT, extract) == extract(TEXT)
     assert cache.parsed == 1
+
+
+def test_findings_round_trip_and_a_bad_entry_is_computed_again(tmp_path: Path) -> None:
+    from attribution.findings import DiffOp, Finding
+
+    finding = Finding(
+        kind="misquote",
+        article="corpus/a.txt",
+        record="doe-plan",
+        speaker="Jane Doe",
+        quote="the whole plan",
+        expected="the full plan",
+        line=1,
+        column=2,
+        record_file="expectations/r.yaml",
+        record_line=7,
+        diff=(
+            DiffOp(tag="equal", record=("the",), article=("the",)),
+            DiffOp(tag="replace", record=("full",), article=("whole",)),
+        ),
+        level="warn",
+        candidates=("John Roe",),
+    )
+    calls: list[int] = []
+
+    def compute() -> tuple[Finding, ...]:
+        calls.append(1)
+        return (finding,)
+
+    key = digest(TEXT, "corpus/a.txt", "records")
+    assert Cache(tmp_path).check(key, TEXT, compute) == (finding,)
+    assert Cache(tmp_path).check(key, TEXT, compute) == (finding,)
+    assert len(calls) == 1
+    path = Cache(tmp_path).folder / f"check-{key}.json"
+    good = path.read_text(encoding="utf-8")
+    for bad in ('"misquote"', '"warn"', '"replace"'):
+        path.write_text(good.replace(bad, '"nonsense"', 1), encoding="utf-8")
+        assert Cache(tmp_path).check(key, TEXT, compute) == (finding,)
+        assert path.read_text(encoding="utf-8") == good
+    assert len(calls) == 4
