@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from attribution import baseline
-from attribution.cache import ParseCache
+from attribution.cache import Cache
 from attribution.check import Checker, shown
 from attribution.errors import AttributionError, ExpectationError
 from attribution.findings import Finding
@@ -30,6 +30,7 @@ from attribution.report import describe, summary, write_json
 FINDINGS_PROPERTY = "attribution_findings"
 ARTICLES_PROPERTY = "attribution_articles"
 RUN = "attribution-run"
+KEYWORD = "attribution"
 
 
 class AttributionWarning(pytest.PytestWarning):
@@ -138,6 +139,7 @@ class AttributionItem(pytest.Item):
         super().__init__(**kwargs)
         self.article = article
         self.record_file = record_file
+        self.keywords[KEYWORD] = True  # `-k attribution` selects the gate's items
 
     def runtest(self) -> None:
         run = _run(self.config)
@@ -230,16 +232,17 @@ class AttributionRun:
                     except ExpectationError:
                         continue  # reported when that file itself is collected
             cache = getattr(self.config, "cache", None)  # None under -p no:cacheprovider
-            parses = ParseCache(cache.mkdir("attribution")) if cache is not None else None
+            parses = Cache(cache.mkdir("attribution")) if cache is not None else None
             self._checker = Checker(files.values(), root=self.layout.root, cache=parses)
         return self._checker
 
     def accepts(self, finding: Finding) -> bool:
         return self.update or baseline.key(finding.as_dict()) in self.baseline
 
-    @pytest.hookimpl
+    @pytest.hookimpl(trylast=True)
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         if report.when != "call":
+            self._forget(report)
             return
         for name, value in report.user_properties:
             if name == FINDINGS_PROPERTY and isinstance(value, list):
@@ -247,6 +250,22 @@ class AttributionRun:
                 self.findings.extend(value)
             elif name == ARTICLES_PROPERTY and isinstance(value, list):
                 self.articles.update(str(a) for a in value)
+
+    def _forget(self, report: pytest.TestReport) -> None:
+        """Drop a silent setup or teardown report of our item from the terminal's statistics.
+
+        For every failure, pytest's failure summary scans all the reports kept under
+        the empty category (two a test: the setup and the teardown that passed) for
+        teardown output: quadratic, minutes for thousands of failing articles. Ours
+        never have any; the category is left out of every count, so nothing shown
+        changes. Only the report just added, and only when it is ours and silent.
+        """
+        if not (report.passed and not report.sections and KEYWORD in report.keywords):
+            return
+        terminal = self.config.pluginmanager.get_plugin("terminalreporter")
+        kept = getattr(terminal, "stats", {}).get("")
+        if isinstance(kept, list) and kept and kept[-1] is report:
+            kept.pop()
 
     @pytest.hookimpl
     def pytest_sessionfinish(self, session: pytest.Session) -> None:

@@ -582,12 +582,13 @@ def test_articles_are_parsed_when_their_items_run_and_once_across_runs(
 def test_a_corrupt_cache_entry_is_ignored_and_rewritten(pytester: pytest.Pytester) -> None:
     make(pytester)
     first = pytester.runpytest("expectations", "-rA", "--attribution-report", "a.json")
-    entries = sorted((pytester.path / ".pytest_cache" / "d" / "attribution").glob("parse-*/*"))
-    assert len(entries) == len(ARTICLES)
+    entries = sorted((pytester.path / ".pytest_cache" / "d" / "attribution").glob("v-*/*"))
+    # a parse and a check (the findings against the record files) per article
+    assert len(entries) == 2 * len(ARTICLES)
     for n, entry in enumerate(entries):
         entry.write_bytes([b"", b"{not json", b'{"format": 1}', b"[]", b"\xff"][n % 5])
     again = pytester.runpytest("expectations", "-rA", "--attribution-report", "b.json")
     assert outcomes(again) == outcomes(first)
     report = pytester.path / "a.json"
     assert report.read_text("utf-8") == (pytester.path / "b.json").read_text("utf-8")
-    assert all(e.read_bytes().startswith(b'{"format":1,') for e in entries)
+    assert all(e.read_bytes().startswith(b'{"format":2,') for e in entries)
