@@ -592,3 +592,23 @@ def test_a_corrupt_cache_entry_is_ignored_and_rewritten(pytester: pytest.Pyteste
     report = pytester.path / "a.json"
     assert report.read_text("utf-8") == (pytester.path / "b.json").read_text("utf-8")
     assert all(e.read_bytes().startswith(b'{"format":2,') for e in entries)
+
+
+def test_failures_are_summarised_without_rescanning_every_report(pytester: pytest.Pytester) -> None:
+    """pytest scans the silent setup/teardown reports once per failure: the gate keeps none."""
+    make(pytester)
+    pytester.makeconftest(
+        """
+        import pytest
+
+        @pytest.hookimpl(tryfirst=True)
+        def pytest_terminal_summary(terminalreporter):
+            kept = terminalreporter.stats.get("", [])
+            terminalreporter.write_line(f"silent reports kept: {len(kept)}")
+        """
+    )
+    result = pytester.runpytest("expectations", "-n", "2", "-p", "xdist")
+    result.assert_outcomes(passed=1, failed=4)
+    result.stdout.fnmatch_lines(["silent reports kept: 0"])
+    result = pytester.runpytest("expectations")
+    result.stdout.fnmatch_lines(["silent reports kept: 0"])
