@@ -25,7 +25,7 @@ from __future__ import annotations
 import argparse
 import functools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -607,14 +607,24 @@ class GroupCheck:
     findings: tuple[Finding, ...]
 
 
-def check_file(records: RecordFile, *, root: Path) -> tuple[GroupCheck, ...]:
-    """The groups of the file's articles that several outlets report, with their findings."""
+def check_file(
+    records: RecordFile,
+    *,
+    root: Path,
+    parse: Callable[[str], tuple[Attribution, ...]] | None = None,
+) -> tuple[GroupCheck, ...]:
+    """The groups of the file's articles that several outlets report, with their findings.
+
+    ``parse`` (default: ``check.attributions``) is how an article's text is parsed:
+    the plugin and ``attribution check`` pass their parse cache's.
+    """
     from attribution.check import attributions, read_article, shown
 
+    extract = parse or attributions
     articles = []
     for path in records.articles:
         text = read_article(path, root=root)
-        articles.append(Article(path=shown(path, root), text=text, attributions=attributions(text)))
+        articles.append(Article(path=shown(path, root), text=text, attributions=extract(text)))
     record_file = shown(records.path, root)
     return tuple(
         GroupCheck(group=group, findings=group_findings(group, record_file=record_file))

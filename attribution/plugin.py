@@ -1,39 +1,54 @@
-"""The pytest plugin: record files become test files, (article, record) pairs become tests.
+"""The pytest plugin: record files become test files, (record file, article) pairs tests.
 
 The only module that imports pytest, and a thin one: loading, parsing and
-comparing happen in ``attribution.check``; this module maps the results onto
-pytest's collection tree, ships findings from xdist workers to the controller
-as ``user_properties``, and writes the JSON report and the baseline there.
+comparing happen in ``attribution.check``. Collection only reads the record
+files and lists the articles each covers; an article is read and parsed when
+its item runs, in the process that runs it (so ``-k`` parses only what it
+selects and xdist workers share the parsing), through the parse cache in
+``.pytest_cache``. A ``consensus: true`` file also has an item per quote group
+several of its articles report; those groups are found at collection, since
+finding them takes the parses.
+
+An item sits on its article's path and the line of its first finding, so JUnit,
+annotations and IDEs point at the story, not at the record file. Findings travel
+from xdist workers to the controller on the call's report (not in
+``user_properties``, which JUnit writes); the controller writes the JSON report,
+the SARIF file and the baseline. House rules (a ``pytest_attribution_article``
+hook in a newsroom's ``conftest.py``) run once per article, with every finding
+the records make about it, in the item of the record file that owns the article's
+own findings.
 """
 
 from __future__ import annotations
 
-import fnmatch
-import json
+import dataclasses
+import functools
 import warnings
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from attribution import consensus, hookspecs, house, sarif
+from attribution import baseline, consensus, hookspecs, house, sarif
+from attribution.cache import Cache
 from attribution.changed import Changes, changes
-from attribution.check import YAML_SUFFIXES, attributions, check_records, read_document, shown
-from attribution.compare import ArticleCheck
-from attribution.errors import AttributionError
+from attribution.check import Checker, parse, shown
+from attribution.errors import AttributionError, ExpectationError
 from attribution.findings import Finding
-from attribution.records import Policy, RecordFile, load
-from attribution.report import describe, headline, summary, write_atomic, write_json
+from attribution.layout import INI_GLOBS, YAML_SUFFIXES, Layout
+from attribution.model import Attribution
+from attribution.records import RecordFile, load
+from attribution.report import describe, headline, summary, write_json
 
-INI_GLOBS = "attribution_expectations"
-FOLDER = "expectations"
 #: The attribute of a call's TestReport that carries its findings to the controller (xdist
 #: serialises a report's attributes); kept out of ``user_properties``, which JUnit writes.
 REPORT_ATTRIBUTE = "attribution"
 #: JUnit properties (one-line strings) for findings that do not fail the item.
 WARN_PROPERTY = "attribution-warning"
 ACCEPTED_PROPERTY = "attribution-accepted"
+RUN = "attribution-run"
+KEYWORD = "attribution"
 
 
 class AttributionWarning(pytest.PytestWarning):
@@ -63,7 +78,8 @@ class AttributionFailure(Exception):
     """Raised by an item whose findings the baseline does not accept."""
 
     def __init__(self, findings: tuple[Finding, ...]) -> None:
-        super().__init__(findings)
+        # A short message: pytest may show str(exc), and findings can be many.
+        super().__init__(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}")
         self.findings = findings
 
 
@@ -120,134 +136,59 @@ def pytest_configure(config: pytest.Config) -> None:
         "attribution_baseline"
     ):
         raise pytest.UsageError("--attribution-baseline-update needs --attribution-baseline PATH")
-    config.pluginmanager.register(AttributionRun(config), "attribution-run")
+    config.pluginmanager.register(AttributionRun(config), RUN)
 
 
 def _run(config: pytest.Config) -> AttributionRun:
-    run: AttributionRun = config.pluginmanager.getplugin("attribution-run")
+    run: AttributionRun = config.pluginmanager.getplugin(RUN)
     return run
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    if file_path.suffix not in YAML_SUFFIXES or not _wanted(file_path, parent.config):
+    if file_path.suffix not in YAML_SUFFIXES or not _run(parent.config).wants(file_path):
         return None
     node: RecordFileNode = RecordFileNode.from_parent(parent, path=file_path)
     return node
 
 
-def _wanted(path: Path, config: pytest.Config) -> bool:
-    """Named on the command line, or matched by the ini globs (default: an expectations folder)."""
-    if path.resolve() in _named(config):
-        return True
-    try:
-        relative = path.resolve().relative_to(config.rootpath.resolve())
-    except ValueError:
-        return False
-    globs: list[str] = config.getini(INI_GLOBS)
-    if globs:
-        return any(fnmatch.fnmatch(relative.as_posix(), g) for g in globs)
-    return FOLDER in relative.parts[:-1]
-
-
-def _named(config: pytest.Config) -> frozenset[Path]:
-    base = config.invocation_params.dir
-    return frozenset((base / arg.split("::", 1)[0]).resolve() for arg in config.args)
-
-
 class RecordFileNode(pytest.File):
-    """One record file; its items are computed at collection so every xdist worker agrees."""
+    """One record file: an item per article it covers (nothing is parsed for those), and
+    for ``consensus: true`` an item per quote group several of its articles report."""
 
-    def collect(self) -> Iterable[pytest.Item | pytest.Collector]:
-        root = self.config.rootpath
-        records = load(self.path, root=root)
-        changed = _run(self.config).changes
-        if changed is not None:
-            records = changed.narrow(records)
-        if records.consensus:
-            yield from self._consensus_items(records)
-            if not records.records and not records.sources:
+    def collect(self) -> Iterator[pytest.Item]:
+        run = _run(self.config)
+        records = run.load(self.path)
+        mine = shown(self.path, run.layout.root)
+        listed = records if run.changes is None else run.changes.narrow(records)
+        if listed.consensus:
+            yield from self._consensus_items(listed, mine)
+            if not listed.records and not listed.sources:
                 return
-        result = check_records(records, root=root)
-        articles = [a.article for a in result.articles]
-        names = [Path(a).name for a in articles]
+        names = [a.name for a in records.articles]  # ids do not change with --changed
         unique = len(set(names)) == len(names)
-        for check in result.articles:
-            yield ArticleNode.from_parent(
+        for article in listed.articles:
+            yield AttributionItem.from_parent(
                 self,
-                name=Path(check.article).name if unique else check.article,
-                check=check,
-                policy=records.unverified,
-                articles=articles,
+                name=article.name if unique else shown(article, run.layout.root),
+                article=article,
+                record_file=mine,
             )
 
-    def _consensus_items(self, records: RecordFile) -> Iterator[pytest.Item]:
-        """One item per quote group several outlets report (``consensus: true``)."""
-        root = self.config.rootpath
-        articles = [shown(a, root) for a in records.articles]
-        for group_check in consensus.check_file(records, root=root):
+    def _consensus_items(self, records: RecordFile, mine: str) -> Iterator[pytest.Item]:
+        run = _run(self.config)
+        root = run.layout.root
+        for group_check in consensus.check_file(records, root=root, parse=run.parse):
+            group = group_check.group
             findings = group_check.findings
             # located at the outlet that departs, else at the group's first outlet
-            article = findings[0].article if findings else (articles[0] if articles else "")
-            yield AttributionItem.from_parent(
+            article = findings[0].article if findings else group.articles[0]
+            yield ConsensusItem.from_parent(
                 self,
-                name=group_check.group.id,
+                name=group.id,
+                article=root / article,
+                record_file=mine,
                 findings=findings,
-                policy=records.unverified,
-                articles=articles,
-                article=article,
-            )
-
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
-        if isinstance(excinfo.value, AttributionError):
-            return str(excinfo.value)
-        return super().repr_failure(excinfo)
-
-
-class ArticleNode(pytest.Collector):
-    """One article under one record file; a node of its own so ids read ``article::record``."""
-
-    def __init__(
-        self, *, check: ArticleCheck, policy: Policy, articles: list[str], **kwargs: Any
-    ) -> None:
-        super().__init__(**kwargs)
-        self.check = check
-        self.policy = policy
-        self.articles = articles
-
-    def collect(self) -> Iterable[pytest.Item]:
-        article = self.check.article
-        for record_check in self.check.records:
-            yield AttributionItem.from_parent(
-                self,
-                name=record_check.record.id,
-                findings=record_check.findings,
-                policy=self.policy,
-                articles=self.articles,
-                article=article,
-            )
-        if self.policy != "ignore":
-            for finding in self.check.unverified:
-                yield AttributionItem.from_parent(
-                    self,
-                    name=f"unverified-{finding.line}-{finding.column}",
-                    findings=(finding,),
-                    policy=self.policy,
-                    articles=self.articles,
-                    article=article,
-                )
-        by_name: dict[str, list[Finding]] = {}
-        for finding in _run(self.config).house_findings(self.check):
-            by_name.setdefault(f"{finding.kind}-{finding.line}-{finding.column}", []).append(
-                finding
-            )
-        for name, found in by_name.items():
-            yield AttributionItem.from_parent(
-                self,
-                name=name,
-                findings=tuple(found),
-                policy=self.policy,
-                articles=self.articles,
-                article=article,
+                articles=group.articles,
             )
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
@@ -257,65 +198,113 @@ class ArticleNode(pytest.Collector):
 
 
 class AttributionItem(pytest.Item):
-    """One (article, record) pair, one unverified quote, or one house rule's finding.
+    """One article checked against one record file's records (and the quotes it owns).
 
-    Its location (``reportinfo``) is the article and the line of its first finding,
-    so JUnit, annotations and IDEs point at the story, not at the record file.
+    Its location (``reportinfo``) is the article and, once it has run, the line of
+    its first finding.
     """
 
-    def __init__(
-        self,
-        *,
-        findings: tuple[Finding, ...],
-        policy: Policy,
-        articles: list[str],
-        article: str,
-        **kwargs: Any,
-    ) -> None:
+    def __init__(self, *, article: Path, record_file: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.findings = findings
-        self.policy = policy
-        self.articles = articles
         self.article = article
-        self.shipped: list[dict[str, object]] = []
+        self.record_file = record_file
+        self.keywords[KEYWORD] = True  # `-k attribution` selects the gate's items
+        root = _run(self.config).layout.root
+        #: The articles this item counts, and the (record file, article) pairs it checks.
+        self.articles: tuple[str, ...] = (shown(article, root),)
+        self.findings: tuple[Finding, ...] = ()
+        #: The findings as shipped to the controller; None until the check is done.
+        self.shipped: list[dict[str, object]] | None = None
+
+    def checks(self) -> tuple[Finding, ...]:
+        """This item's findings: its record file's about the article, and house rules'."""
+        run = _run(self.config)
+        checker = run.checker()
+        everything = checker.check(self.article)
+        first = checker.owner(self.article) == self.record_file
+        # a transcript's finding names the transcript as its record file (``source``); it
+        # belongs to the one record file that covers the article and lists the transcript
+        found = tuple(
+            f
+            for f in everything
+            if f.record_file == self.record_file or (first and f.source is not None)
+        )
+        if first:
+            found += run.house_findings(self.article, everything, owner=self.record_file)
+        return found
 
     def runtest(self) -> None:
         run = _run(self.config)
+        self.shipped = None
+        self.findings = self.checks()
+        self.__dict__.pop("location", None)  # the line is known now: the reports take it
         failing: list[Finding] = []
-        shipped = self.shipped
-        shipped.clear()
+        shipped: list[dict[str, object]] = []
+        warned: list[Finding] = []
         for finding in self.findings:
             accepted = run.accepts(finding)
             shipped.append({**finding.to_json(), "item": self.nodeid, "accepted": accepted})
             if finding.level == "warn":
-                category = WARNINGS.get(finding.kind, AttributionWarning)
-                warnings.warn_explicit(  # points at the article line, not at this module
-                    category(describe(finding)),
-                    category,
-                    filename=str(self.config.rootpath / finding.article),
-                    lineno=finding.line or 1,
-                )
-                self.user_properties.append((WARN_PROPERTY, headline(finding)))
+                warned.append(finding)
             elif accepted:
                 self.user_properties.append((ACCEPTED_PROPERTY, headline(finding)))
             else:
                 failing.append(finding)
+        self.shipped = shipped
+        for finding in warned:
+            category = WARNINGS.get(finding.kind, AttributionWarning)
+            try:
+                warnings.warn_explicit(  # points at the article line, not at this module
+                    category(describe(finding)),
+                    category,
+                    filename=str(run.layout.root / finding.article),
+                    lineno=finding.line or 1,
+                )
+            except AttributionWarning:  # -W error::...Warning: the finding fails like any other
+                failing.append(finding)
+            else:
+                self.user_properties.append((WARN_PROPERTY, headline(finding)))
         if failing:
             raise AttributionFailure(tuple(failing))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
         if isinstance(excinfo.value, AttributionFailure):
             return "\n\n".join(describe(f) for f in excinfo.value.findings)
+        if isinstance(excinfo.value, AttributionError):  # an unreadable article: one line
+            return str(excinfo.value)
         return super().repr_failure(excinfo)
 
+    def domain(self) -> str:
+        # Not a suffix of the node id: pytest would show the id with '.' turned into '::'
+        # (``steel-daily::txt``), and the id shown must select the item when pasted back.
+        return f"{self.articles[0]} (records: {self.record_file})"
+
     def reportinfo(self) -> tuple[Path, int | None, str]:
-        assert self.parent is not None
         lines = [f.line for f in self.findings if f.line is not None]
         return (
-            self.config.rootpath / self.article,
+            self.article,
             min(lines) - 1 if lines else None,  # pytest counts lines from 0
-            f"{self.parent.name}::{self.name}",
+            self.domain(),
         )
+
+
+class ConsensusItem(AttributionItem):
+    """One quote group the outlets of a ``consensus: true`` file report, found at collection;
+    located at the outlet that departs, else at the group's first outlet."""
+
+    def __init__(
+        self, *, findings: tuple[Finding, ...], articles: tuple[str, ...], **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        self.found = findings
+        self.findings = findings  # the location's line is known before the run
+        self.articles = articles
+
+    def checks(self) -> tuple[Finding, ...]:
+        return self.found
+
+    def domain(self) -> str:
+        return f"consensus group {self.name} (records: {self.record_file})"
 
 
 @pytest.hookimpl(wrapper=True)
@@ -325,24 +314,30 @@ def pytest_runtest_makereport(
     """Attach the call's findings to its report, which xdist ships to the controller."""
     report = yield
     if call.when == "call" and isinstance(item, AttributionItem):
-        setattr(report, REPORT_ATTRIBUTE, {"findings": item.shipped, "articles": item.articles})
+        shipped: dict[str, object] = {"articles": list(item.articles)}
+        if item.shipped is not None:  # checked to the end (not an unreadable article)
+            shipped["findings"] = item.shipped
+            shipped["checked"] = [[item.record_file, a] for a in item.articles]
+        setattr(report, REPORT_ATTRIBUTE, shipped)
     return report
 
 
 class AttributionRun:
-    """Per-session state: the baseline, and on the controller the findings of every item."""
+    """Per-process state: the layout, record files, the checker; on the controller, findings."""
 
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
+        globs: list[str] = config.getini(INI_GLOBS)
+        self.layout = Layout(root=config.rootpath.resolve(), globs=tuple(globs))
         self.update = bool(config.getoption("attribution_baseline_update"))
         option = config.getoption("attribution_baseline")
         self.baseline_path = Path(option) if option else None
-        self.baseline: dict[tuple[object, ...], dict[str, object]] = {}
+        self.baseline: dict[baseline.Key, dict[str, object]] = {}
         if self.baseline_path is not None and not self.update:
-            self.baseline = _read_baseline(self.baseline_path)
-        self.findings: list[dict[str, object]] = []
-        self.articles: set[str] = set()
-        self.items_run: set[str] = set()
+            try:
+                self.baseline = baseline.read(self.baseline_path)
+            except AttributionError as err:
+                raise pytest.UsageError(str(err)) from None
         self.changes: Changes | None = None
         ref = config.getoption("attribution_changed")
         if ref:
@@ -350,31 +345,96 @@ class AttributionRun:
                 self.changes = changes(ref, cwd=config.invocation_params.dir)
             except AttributionError as err:
                 raise pytest.UsageError(str(err)) from None
-        self.house_done: set[str] = set()
+        self.records: dict[Path, RecordFile] = {}
+        self._named: frozenset[Path] | None = None
+        self._checker: Checker | None = None
+        self.findings: list[dict[str, object]] = []
+        self.articles: set[str] = set()
+        self.items_run: set[str] = set()
+        #: (record file, article) pairs some item checked to the end (for gone findings).
+        self.checked: set[tuple[str, str]] = set()
 
-    def house_findings(self, check: ArticleCheck) -> tuple[Finding, ...]:
-        """The house rules' findings for an article, once per run (the first record file's)."""
+    def wants(self, path: Path) -> bool:
+        """Named on the command line, or a record file by the layout (ini globs or folder)."""
+        if self._named is None:  # once: N files named must not cost N x N
+            base = self.config.invocation_params.dir
+            self._named = frozenset(
+                (base / arg.split("::", 1)[0]).resolve() for arg in self.config.args
+            )
+        return path.resolve() in self._named or self.layout.is_record(path)
+
+    def load(self, path: Path) -> RecordFile:
+        records = load(path, root=self.layout.root)
+        self.records[path.resolve()] = records
+        return records
+
+    @functools.cached_property
+    def parses(self) -> Cache | None:
+        """The parse cache in ``.pytest_cache``; None under ``-p no:cacheprovider``."""
+        cache = getattr(self.config, "cache", None)
+        return Cache(cache.mkdir("attribution")) if cache is not None else None
+
+    def parse(self, text: str) -> tuple[Attribution, ...]:
+        return parse(text, self.parses)
+
+    def checker(self) -> Checker:
+        """Built at the first item: every record file collected, and the layout's others."""
+        if self._checker is None:
+            files = dict(self.records)
+            for path in self.layout.find(self.layout.root):
+                if path.resolve() not in files:
+                    try:
+                        files[path.resolve()] = load(path, root=self.layout.root)
+                    except ExpectationError:
+                        continue  # reported when that file itself is collected
+            self._checker = Checker(files.values(), root=self.layout.root, cache=self.parses)
+        return self._checker
+
+    def house_findings(
+        self, article: Path, findings: tuple[Finding, ...], *, owner: str
+    ) -> tuple[Finding, ...]:
+        """The house rules' findings for an article, given every finding the records make."""
         hook = self.config.hook.pytest_attribution_article
-        if not hook.get_hookimpls() or check.article in self.house_done:
+        if not hook.get_hookimpls():
             return ()
-        self.house_done.add(check.article)
-        root = self.config.rootpath
-        document = read_document(root / check.article, root=root)
-        found = document.attributions(attributions(document.text))  # spans into the file
-        article = house.Article(path=check.article, text=document.original, attributions=found)
-        return house.collect(article, hook(article=article, findings=check.findings))
+        text, parsed = self.checker().parsed(article)
+        view = house.Article(path=shown(article, self.layout.root), text=text, attributions=parsed)
+        found = house.collect(view, hook(article=view, findings=findings))
+        return tuple(dataclasses.replace(f, record_file=owner) for f in found)
 
     def accepts(self, finding: Finding) -> bool:
-        return self.update or _key(finding.as_dict()) in self.baseline
+        return self.update or baseline.key(finding.as_dict()) in self.baseline
 
-    @pytest.hookimpl
+    @pytest.hookimpl(trylast=True)
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        shipped = getattr(report, REPORT_ATTRIBUTE, None)
-        if report.when != "call" or not isinstance(shipped, dict):
+        if report.when != "call":
+            self._forget(report)
             return
-        self.items_run.add(report.nodeid)
-        self.findings.extend(shipped.get("findings", ()))
+        shipped = getattr(report, REPORT_ATTRIBUTE, None)
+        if not isinstance(shipped, dict):
+            return
         self.articles.update(str(a) for a in shipped.get("articles", ()))
+        findings = shipped.get("findings")
+        if isinstance(findings, list):
+            self.items_run.add(report.nodeid)
+            self.findings.extend(findings)
+            self.checked.update((str(f), str(a)) for f, a in shipped.get("checked", ()))
+
+    def _forget(self, report: pytest.TestReport) -> None:
+        """Drop a silent setup or teardown report of our item from the terminal's statistics.
+
+        For every failure, pytest's failure summary scans all the reports kept under
+        the empty category (two a test: the setup and the teardown that passed) for
+        teardown output: quadratic, minutes for thousands of failing articles. Ours
+        never have any; the category is left out of every count, so nothing shown
+        changes. Only the report just added, and only when it is ours and silent.
+        """
+        if not (report.passed and not report.sections and KEYWORD in report.keywords):
+            return
+        terminal = self.config.pluginmanager.get_plugin("terminalreporter")
+        kept = getattr(terminal, "stats", {}).get("")
+        if isinstance(kept, list) and kept and kept[-1] is report:
+            kept.pop()
 
     @pytest.hookimpl
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
@@ -392,14 +452,7 @@ class AttributionRun:
             ]
             sarif.write(Path(sarif_path), self._as_findings(), accepted=accepted)
         if self.update and self.baseline_path is not None:
-            entries = sorted(
-                ({k: f[k] for k in (*_KEY_FIELDS, "item")} for f in self.findings),
-                key=lambda f: json.dumps(f, sort_keys=True),
-            )
-            write_atomic(
-                self.baseline_path,
-                json.dumps({"accepted": entries}, indent=2, ensure_ascii=False) + "\n",
-            )
+            baseline.write(self.baseline_path, self.findings)
 
     @pytest.hookimpl
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
@@ -414,56 +467,21 @@ class AttributionRun:
         terminalreporter.write_line(line)
         if self.update and self.baseline_path is not None:
             terminalreporter.write_line(f"baseline written: {self.baseline_path}")
-        for gone in self._gone():
+        now = (baseline.key(f) for f in self.findings)
+        for gone in baseline.gone(self.baseline, now, self.checked):
             terminalreporter.write_line(
                 f"accepted finding gone: {gone.get('kind')}: {gone.get('article')} "
                 f"record {gone.get('record')} {gone.get('quote')!r} (remove it from the baseline)"
             )
 
-    def _gone(self) -> Iterator[dict[str, object]]:
-        """Accepted findings that an item which ran no longer produces."""
-        now = {_key(f) for f in self.findings}
-        for key, entry in sorted(self.baseline.items(), key=lambda kv: repr(kv[0])):
-            if key not in now and entry.get("item") in self.items_run:
-                yield entry
-
     def _as_findings(self) -> list[Finding]:
         return [Finding.from_json(f) for f in self.findings]
-
-
-_KEY_FIELDS = ("article", "kind", "record", "speaker", "quote")
-
-
-def _key(entry: dict[str, object]) -> tuple[object, ...]:
-    """Baseline identity; whitespace in the quote does not matter."""
-    quote = entry.get("quote")
-    return (
-        entry.get("article"),
-        entry.get("kind"),
-        entry.get("record"),
-        entry.get("speaker"),
-        " ".join(quote.split()) if isinstance(quote, str) else quote,
-    )
-
-
-def _read_baseline(path: Path) -> dict[tuple[object, ...], dict[str, object]]:
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise pytest.UsageError(
-            f"{path}: baseline not found (create it with --attribution-baseline-update)"
-        ) from None
-    except (OSError, ValueError) as err:
-        raise pytest.UsageError(f"{path}: cannot read baseline: {err}") from None
-    entries = document.get("accepted") if isinstance(document, dict) else None
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise pytest.UsageError(f'{path}: baseline must be {{"accepted": [finding, ...]}}')
-    return {_key(e): e for e in entries}
 
 
 __all__ = [
     "AttributionItem",
     "AttributionWarning",
+    "ConsensusItem",
     "DisputedQuoteWarning",
     "PossibleMisquoteWarning",
     "RecordFileNode",

@@ -1,9 +1,9 @@
 """Load and validate the editors' YAML records of who said what.
 
 The only module that imports yaml. It composes the node tree with the safe
-loader and never constructs Python objects from it, so a ``!!python/...`` tag
-is just an unexpected tag here, and every value keeps its line number for the
-error message.
+loader (libyaml's when available) and never constructs Python objects from it,
+so a ``!!python/...`` tag is just an unexpected tag here, and every value keeps
+its line number for the error message.
 """
 
 from __future__ import annotations
@@ -50,6 +50,9 @@ SLUG_RUN = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+#: libyaml's safe loader where PyYAML has it (about eight times faster), else the Python one.
+SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -131,7 +134,7 @@ def parse(source: str, *, path: Path, root: Path) -> RecordFile:
     """Validate ``source`` as if it were the contents of ``path``."""
     shown = _shown(path, root)
     try:
-        top = yaml.compose(source, Loader=yaml.SafeLoader)
+        top = yaml.compose(source, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None

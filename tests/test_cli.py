@@ -443,3 +443,152 @@ def test_check_subcommand_stays_wired(run: Run) -> None:
     status, out, _ = run("check", "--help")
     assert status == 0
     assert "--report" in out
+
+
+# --- check ----------------------------------------------------------------------------
+
+RECORDS = """\
+articles: ../corpus/*.txt
+unverified: fail
+quotes:
+  - id: doe-plan
+    speaker: Jane Doe
+    text: "We will publish the full plan next week in Geneva."
+"""
+MISQUOTE = '"We will publish the whole plan next week," Jane Doe said.\n'
+GOOD_QUOTE = '"We will publish the full plan next week," Jane Doe said.\n'
+
+
+@pytest.fixture
+def newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A newsroom repository: a pytest.ini, a CI workflow, records and two articles."""
+    (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "ci.yml").write_text("on: push\njobs: {build: {runs-on: x}}\n", "utf-8")
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "good.txt").write_text(GOOD_QUOTE, encoding="utf-8")
+    (tmp_path / "corpus" / "misquote.txt").write_text(MISQUOTE, encoding="utf-8")
+    (tmp_path / "expectations").mkdir()
+    (tmp_path / "expectations" / "events.yaml").write_text(RECORDS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_check_dot_reads_only_the_record_files(run: Run, newsroom: Path) -> None:
+    status, out, err = run("check", ".")
+    assert status == 1
+    assert err == ""
+    assert out.startswith("corpus/good.txt: ok\n\ncorpus/misquote.txt: 1 misquote\n")
+    assert "ci.yml" not in out
+
+    status, out, err = run("check", ".github")
+    assert (status, out) == (2, "")
+    assert err == (
+        "attribution check: no record files in .github "
+        "(record files are YAML files in a folder named 'expectations')\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "settings"),
+    [
+        ("pytest.ini", "[pytest]\nattribution_expectations =\n    records/*.yml\n"),
+        (
+            "pyproject.toml",
+            '[tool.pytest.ini_options]\nattribution_expectations = ["records/*.yml"]\n',
+        ),
+    ],
+)
+def test_check_honours_the_ini_globs(run: Run, newsroom: Path, name: str, settings: str) -> None:
+    (newsroom / "pytest.ini").unlink()
+    (newsroom / name).write_text(settings, encoding="utf-8")
+    (newsroom / "records").mkdir()
+    moved = RECORDS.replace("doe-plan", "doe-plan-moved")
+    (newsroom / "records" / "events.yml").write_text(moved, encoding="utf-8")
+    status, out, _ = run("check", ".")
+    assert status == 1
+    assert "record doe-plan-moved" in out
+    assert "record doe-plan\n" not in out and "record doe-plan " not in out
+    # from a subfolder, the rootdir is still where the ini is
+    os.chdir(newsroom / "records")
+    status, again, _ = run("check", ".")
+    assert (status, again) == (1, out)
+
+
+def test_check_takes_a_baseline(run: Run, newsroom: Path) -> None:
+    accepted = {
+        "article": "corpus/misquote.txt",
+        "kind": "misquote",
+        "record": "doe-plan",
+        "speaker": "Jane Doe",
+        "quote": "We will publish the whole plan next week,",
+    }
+    gone = {**accepted, "article": "corpus/good.txt"}
+    (newsroom / "baseline.json").write_text(json.dumps({"accepted": [accepted, gone]}), "utf-8")
+    status, out, _ = run("check", ".", "--baseline", "baseline.json")
+    assert status == 0
+    assert "1 accepted by the baseline baseline.json" in out
+    assert "accepted finding gone: misquote: corpus/good.txt record doe-plan" in out
+    (newsroom / "baseline.json").write_text('{"accepted": 1}', "utf-8")
+    status, out, err = run("check", ".", "--baseline", "baseline.json")
+    assert (status, out) == (2, "")
+    assert err.startswith("attribution check: baseline.json: baseline must be")
+
+
+def test_check_reports_everything_else_then_exits_2_for_an_unreadable_article(
+    run: Run, newsroom: Path
+) -> None:
+    (newsroom / "corpus" / "legacy.txt").write_bytes("A line.\n“Old,” she said.\n".encode("cp1252"))
+    status, out, err = run("check", "expectations", "--report", "r.json")
+    assert status == 2
+    assert "corpus/misquote.txt: 1 misquote" in out
+    assert err == (
+        "attribution check: corpus/legacy.txt:2: cannot read article: invalid UTF-8 at byte 8 "
+        "(0x93), likely Windows-1252 (byte 0x93 is '“' there): save it as UTF-8\n"
+    )
+    findings = json.loads((newsroom / "r.json").read_text(encoding="utf-8"))["findings"]
+    assert [f["article"] for f in findings] == ["corpus/misquote.txt"]
+
+
+def test_check_uses_every_record_file_covering_an_article(run: Run, newsroom: Path) -> None:
+    (newsroom / "corpus" / "roundup.txt").write_text(
+        GOOD_QUOTE + '\n"The budget is balanced," Richard Roe said.\n', encoding="utf-8"
+    )
+    (newsroom / "expectations" / "budget.yaml").write_text(
+        "articles: ../corpus/roundup.txt\nunverified: fail\nquotes:\n"
+        "  - {speaker: Richard Roe, text: The budget is balanced for the first time.}\n",
+        encoding="utf-8",
+    )
+    status, out, _ = run("check", "expectations")
+    assert status == 1
+    assert "corpus/roundup.txt: ok" in out
+    assert "unverified" not in out
+    status, out, _ = run("check", "expectations/budget.yaml")
+    assert (status, out.splitlines()[0]) == (0, "corpus/roundup.txt: ok")
+
+
+def test_check_keeps_parses_in_the_pytest_cache(
+    run: Run, newsroom: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from attribution import check
+
+    parsed: list[str] = []
+    real = check.attributions
+
+    def counting(text: str) -> tuple[Attribution, ...]:
+        parsed.append(text)
+        return real(text)
+
+    monkeypatch.setattr(check, "attributions", counting)
+    status, first, _ = run("check", ".", "--no-cache")
+    assert (status, len(parsed)) == (1, 2)
+    assert not (newsroom / ".pytest_cache").exists()
+    run("check", ".")
+    assert len(parsed) == 4
+    assert (newsroom / ".pytest_cache" / ".gitignore").read_text("utf-8").endswith("*\n")
+    status, again, _ = run("check", ".")
+    assert (status, len(parsed), again) == (1, 4, first)
+    (newsroom / "corpus" / "good.txt").write_text(GOOD_QUOTE + "\nA new line.\n", "utf-8")
+    run("check", ".")
+    assert len(parsed) == 5

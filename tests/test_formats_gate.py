@@ -116,7 +116,11 @@ def test_the_gate_runs_markdown_and_html_articles(pytester: pytest.Pytester) -> 
     result = pytester.runpytest("-rA", "-p", "no:cacheprovider", "--attribution-report=r.json")
     assert result.ret == 1
     failed = [line for line in result.outlines if line.startswith("FAILED ")]
-    assert len(failed) == 2 and all("doe-plan" in line for line in failed)
+    # one item per (record file, article): the ids name the articles
+    assert sorted(line.split()[1] for line in failed) == [
+        "expectations/plan.yaml::plan.html",
+        "expectations/plan.yaml::plan.md",
+    ]
     result.stdout.fnmatch_lines([f"*news/saved.txt: {WARNING}*"])
     report = json.loads((pytester.path / "r.json").read_text(encoding="utf-8"))
     lines = {f["article"]: (f["line"], f["column"]) for f in report["findings"]}

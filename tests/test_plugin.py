@@ -84,12 +84,11 @@ def test_each_verdict_kind_fails_its_own_item(pytester: pytest.Pytester) -> None
     make(pytester)
     result = pytester.runpytest("expectations", "-rA")
     assert outcomes(result) == {
-        ITEM.format("good.txt::doe-plan"): "PASSED",
-        ITEM.format("good.txt::roe-budget"): "PASSED",
-        ITEM.format("misattributed.txt::roe-budget"): "FAILED",
-        ITEM.format("misquote.txt::doe-plan"): "FAILED",
-        ITEM.format("unverified.txt::unverified-1-2"): "FAILED",
-        ITEM.format("venue.txt::doe-plan"): "FAILED",
+        ITEM.format("good.txt"): "PASSED",
+        ITEM.format("misattributed.txt"): "FAILED",
+        ITEM.format("misquote.txt"): "FAILED",
+        ITEM.format("unverified.txt"): "FAILED",
+        ITEM.format("venue.txt"): "FAILED",
     }
     assert result.ret == 1
     text = result.stdout.str()
@@ -114,20 +113,21 @@ def test_each_verdict_kind_fails_its_own_item(pytester: pytest.Pytester) -> None
     result.stdout.fnmatch_lines(["unverified-quote: corpus/unverified.txt:1:2 quotes John Smith*"])
 
 
-def test_unverified_warn_passes_with_a_warning_and_ignore_drops_the_item(
+def test_unverified_warn_passes_with_a_warning_and_ignore_drops_the_finding(
     pytester: pytest.Pytester,
 ) -> None:
     articles = {"unverified.txt": ARTICLES["unverified.txt"]}
     make(pytester, unverified="warn", articles=articles)
     result = pytester.runpytest("expectations", "-rA")
-    assert outcomes(result) == {ITEM.format("unverified.txt::unverified-1-2"): "PASSED"}
+    assert outcomes(result) == {ITEM.format("unverified.txt"): "PASSED"}
     result.stdout.fnmatch_lines(["*UnverifiedQuoteWarning: unverified-quote: corpus/*"])
     assert result.ret == 0
 
     make(pytester, unverified="ignore", articles=articles)
-    result = pytester.runpytest("expectations", "-rA")
-    assert outcomes(result) == {}
-    assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
+    result = pytester.runpytest("expectations", "-rA", "--attribution-report", "r.json")
+    assert outcomes(result) == {ITEM.format("unverified.txt"): "PASSED"}
+    assert "UnverifiedQuoteWarning" not in result.stdout.str()
+    assert json.loads((pytester.path / "r.json").read_text(encoding="utf-8"))["findings"] == []
 
 
 def test_a_required_record_an_article_lacks_is_a_missing_quote(pytester: pytest.Pytester) -> None:
@@ -137,8 +137,8 @@ def test_a_required_record_an_article_lacks_is_a_missing_quote(pytester: pytest.
     make(pytester, articles={"good.txt": ARTICLES["good.txt"], "bare.txt": "No quotes.\n"})
     (pytester.path / "expectations" / "events.yaml").write_text(records, encoding="utf-8")
     result = pytester.runpytest("expectations", "-rA")
-    assert outcomes(result)[ITEM.format("bare.txt::doe-plan")] == "FAILED"
-    assert outcomes(result)[ITEM.format("good.txt::doe-plan")] == "PASSED"
+    assert outcomes(result)[ITEM.format("bare.txt")] == "FAILED"
+    assert outcomes(result)[ITEM.format("good.txt")] == "PASSED"
     result.stdout.fnmatch_lines(
         ["missing-quote: corpus/bare.txt does not carry required record doe-plan (Jane Doe)"]
     )
@@ -197,12 +197,38 @@ def test_a_malformed_record_file_is_a_one_line_collection_error(
     assert not (pytester.path / "pwned").exists()
 
 
-def test_an_unreadable_article_is_a_collection_error_naming_it(pytester: pytest.Pytester) -> None:
-    make(pytester, articles={"good.txt": ARTICLES["good.txt"]})
-    (pytester.path / "corpus" / "broken.txt").write_bytes(b"\xff\xfe\x00bad")
-    result = pytester.runpytest("expectations")
-    result.assert_outcomes(errors=1)
-    result.stdout.fnmatch_lines(["corpus/broken.txt: cannot read article*"])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            "Plain first line.\n\n“Curly quotes,” Jane Doe said.\n".encode("cp1252"),
+            "corpus/broken.txt:3: cannot read article: invalid UTF-8 at byte 19 (0x93), "
+            "likely Windows-1252 (byte 0x93 is '“' there): save it as UTF-8",
+        ),
+        (
+            '"Hello," Jane Doe said.\n'.encode("utf-16"),
+            "corpus/broken.txt:1: cannot read article: UTF-16 (little-endian, "
+            "with a byte-order mark), not UTF-8: save it as UTF-8",
+        ),
+        (
+            '"Hello," Jane Doe said.\n'.encode("utf-16-be"),
+            "corpus/broken.txt:1: cannot read article: UTF-16 (big-endian: "
+            "every other byte is NUL), not UTF-8: save it as UTF-8",
+        ),
+    ],
+)
+def test_an_unreadable_article_fails_its_own_item_and_the_rest_run(
+    pytester: pytest.Pytester, data: bytes, message: str
+) -> None:
+    make(pytester, articles={"misquote.txt": ARTICLES["misquote.txt"]})
+    (pytester.path / "corpus" / "broken.txt").write_bytes(data)
+    result = pytester.runpytest("expectations", "-rA")
+    assert outcomes(result) == {
+        ITEM.format("broken.txt"): "FAILED",
+        ITEM.format("misquote.txt"): "FAILED",
+    }
+    result.stdout.fnmatch_lines([message, "misquote: corpus/misquote.txt:1:2 *"])
+    assert "Traceback" not in result.stdout.str()
 
 
 def test_report_json_shape(pytester: pytest.Pytester) -> None:
@@ -283,8 +309,8 @@ def test_baseline_accepts_known_findings_and_reports_gone_ones(pytester: pytest.
     (corpus / "new.txt").write_text('"We will publish no plan," Jane Doe said.\n', "utf-8")
     result = pytester.runpytest("expectations", "--attribution-baseline", baseline, "-rA")
     assert result.ret == 1
-    assert outcomes(result)[ITEM.format("new.txt::doe-plan")] == "FAILED"
-    assert outcomes(result)[ITEM.format("misquote.txt::doe-plan")] == "PASSED"
+    assert outcomes(result)[ITEM.format("new.txt")] == "FAILED"
+    assert outcomes(result)[ITEM.format("misquote.txt")] == "PASSED"
     result.stdout.fnmatch_lines(
         ["accepted finding gone: misquote: corpus/misquote.txt record doe-plan *"]
     )
@@ -302,10 +328,10 @@ def test_baseline_errors_are_usage_errors(pytester: pytest.Pytester) -> None:
 def test_k_x_lf_and_junitxml(pytester: pytest.Pytester) -> None:
     make(pytester)
     result = pytester.runpytest("expectations", "-k", "misquote", "-rA")
-    assert list(outcomes(result)) == [ITEM.format("misquote.txt::doe-plan")]
+    assert list(outcomes(result)) == [ITEM.format("misquote.txt")]
 
     result = pytester.runpytest("expectations", "-x")
-    result.assert_outcomes(passed=2, failed=1)
+    result.assert_outcomes(passed=1, failed=1)
 
     pytester.runpytest("expectations")  # records the failures for --lf
     result = pytester.runpytest("expectations", "--lf", "-rA")
@@ -316,10 +342,10 @@ def test_k_x_lf_and_junitxml(pytester: pytest.Pytester) -> None:
     tree = ET.parse(pytester.path / "junit.xml")
     cases = {f"{case.get('classname')}::{case.get('name')}": case for case in tree.iter("testcase")}
     assert set(cases) >= {
-        "expectations.events.yaml.good.txt::doe-plan",
-        "expectations.events.yaml.misquote.txt::doe-plan",
+        "expectations.events.yaml::good.txt",
+        "expectations.events.yaml::misquote.txt",
     }
-    failure = cases["expectations.events.yaml.misquote.txt::doe-plan"].find("failure")
+    failure = cases["expectations.events.yaml::misquote.txt"].find("failure")
     assert failure is not None
     assert (failure.text or "").startswith("misquote: corpus/misquote.txt:1:2")
 
@@ -335,12 +361,12 @@ def test_default_collection_takes_only_expectations_folders_and_named_files(
     )
     result = pytester.runpytest("--collect-only", "-q")
     assert "config/" not in result.stdout.str()
-    assert "expectations/events.yaml::good.txt::doe-plan" in result.stdout.str()
+    assert "expectations/events.yaml::good.txt" in result.stdout.str()
 
     named = pytester.path / "config" / "named.yaml"
     named.write_text(RECORDS.format(unverified="fail"), encoding="utf-8")
     result = pytester.runpytest("config/named.yaml", "--collect-only", "-q")
-    assert "config/named.yaml::good.txt::doe-plan" in result.stdout.str()
+    assert "config/named.yaml::good.txt" in result.stdout.str()
 
 
 def test_ini_globs_change_where_it_looks(pytester: pytest.Pytester) -> None:
@@ -350,7 +376,7 @@ def test_ini_globs_change_where_it_looks(pytester: pytest.Pytester) -> None:
     pytester.makeini("[pytest]\nattribution_expectations = records/*.yml\n")
     result = pytester.runpytest("--collect-only", "-q")
     out = result.stdout.str()
-    assert "records/events.yml::good.txt::doe-plan" in out
+    assert "records/events.yml::good.txt" in out
     assert "expectations/events.yaml" not in out
 
 
@@ -415,7 +441,7 @@ def test_a_possible_misquote_warns_or_fails_as_the_file_says(
     )
     make(pytester, articles=RESEMBLES, records=records)
     result = pytester.runpytest("expectations", "-rA", "--attribution-report", "r.json")
-    assert outcomes(result) == {"expectations/events.yaml::paraphrase.txt::doe-plan": outcome}
+    assert outcomes(result) == {"expectations/events.yaml::paraphrase.txt": outcome}
     if policy == "warn":
         result.stdout.fnmatch_lines(["*PossibleMisquoteWarning: possible-misquote: *"])
         assert result.ret == 0
@@ -526,3 +552,296 @@ def test_a_bad_consensus_key_is_a_one_line_error(
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines([message])
     assert "Traceback" not in result.stdout.str()
+
+
+STEEL_RECORDS = """\
+articles:
+  - ../corpus/**/steel-*.txt
+  - ../corpus/roundup.txt
+unverified: fail
+quotes:
+  - id: steel-tariff
+    speaker: Jane Doe
+    text: "The tariff on steel will stay until the talks are done."
+    required: true
+"""
+
+BUDGET_RECORDS = """\
+articles:
+  - ../corpus/budget-*.txt
+  - ../corpus/roundup.txt
+unverified: fail
+quotes:
+  - id: budget-balanced
+    speaker: Richard Roe
+    text: "The budget is balanced for the first time in a decade."
+    required: true
+"""
+
+ROUNDUP = {
+    "steel-daily.txt": '"The tariff on steel will stay," Jane Doe said.\n',
+    "budget-daily.txt": '"The budget is balanced for the first time," Richard Roe said.\n',
+    # one story each, and a quote neither file has
+    "roundup.txt": (
+        '"The tariff on steel will stay until the talks are done," Jane Doe said.\n\n'
+        '"The budget is balanced," Richard Roe said.\n\n'
+        '"Nobody has written this sentence down anywhere," John Smith said.\n'
+    ),
+}
+
+
+def make_roundup(pytester: pytest.Pytester) -> None:
+    make(pytester, articles=ROUNDUP, records=STEEL_RECORDS)
+    (pytester.path / "expectations" / "events.yaml").unlink()
+    (pytester.path / "expectations" / "steel.yaml").write_text(STEEL_RECORDS, encoding="utf-8")
+    (pytester.path / "expectations" / "budget.yaml").write_text(BUDGET_RECORDS, encoding="utf-8")
+
+
+def test_a_roundup_is_checked_against_every_record_file_that_covers_it(
+    pytester: pytest.Pytester,
+) -> None:
+    make_roundup(pytester)
+    result = pytester.runpytest("expectations", "-rA", "--attribution-report", "r.json")
+    assert outcomes(result) == {
+        "expectations/budget.yaml::budget-daily.txt": "PASSED",
+        # the unverified quote is the only finding, and it belongs to one file
+        "expectations/budget.yaml::roundup.txt": "FAILED",
+        "expectations/steel.yaml::roundup.txt": "PASSED",
+        "expectations/steel.yaml::steel-daily.txt": "PASSED",
+    }
+    findings = json.loads((pytester.path / "r.json").read_text(encoding="utf-8"))["findings"]
+    assert [(f["article"], f["kind"], f["quote"]) for f in findings] == [
+        (
+            "corpus/roundup.txt",
+            "unverified-quote",
+            "Nobody has written this sentence down anywhere,",
+        )
+    ]
+    # `required` stays with each file's own articles: steel-daily need not carry the budget
+    result.stdout.no_fnmatch_line("*missing-quote*")
+
+    # Only one file named: the other still vouches for its quote in the roundup.
+    result = pytester.runpytest("expectations/steel.yaml", "-rA")
+    assert outcomes(result)["expectations/steel.yaml::roundup.txt"] == "PASSED"
+
+
+def test_a_required_record_of_one_file_is_not_demanded_of_the_other_files_articles(
+    pytester: pytest.Pytester,
+) -> None:
+    make_roundup(pytester)
+    roundup = pytester.path / "corpus" / "roundup.txt"
+    roundup.write_text(ROUNDUP["roundup.txt"].split("\n\n")[0] + "\n", encoding="utf-8")
+    result = pytester.runpytest("expectations", "-rA")
+    assert outcomes(result) == {
+        "expectations/budget.yaml::budget-daily.txt": "PASSED",
+        "expectations/budget.yaml::roundup.txt": "FAILED",
+        "expectations/steel.yaml::roundup.txt": "PASSED",
+        "expectations/steel.yaml::steel-daily.txt": "PASSED",
+    }
+    result.stdout.fnmatch_lines(
+        ["missing-quote: corpus/roundup.txt does not carry required record budget-balanced *"]
+    )
+
+
+HOUSE_RULE = """
+import json
+
+
+def pytest_attribution_article(article, findings):
+    with open("calls.jsonl", "a", encoding="utf-8") as out:
+        out.write(json.dumps([article.path, sorted(f.kind for f in findings)]) + "\\n")
+    if article.path == "corpus/roundup.txt":
+        yield article.finding(article.attributions[0], kind="roundup-rule", message="seen")
+"""
+
+
+def test_a_house_rule_runs_once_per_article_with_every_covering_files_findings(
+    pytester: pytest.Pytester,
+) -> None:
+    make_roundup(pytester)
+    roundup = ROUNDUP["roundup.txt"].replace("steel will stay", "steel will go")  # a misquote
+    (pytester.path / "corpus" / "roundup.txt").write_text(roundup, encoding="utf-8")
+    pytester.makeconftest(HOUSE_RULE)
+    result = pytester.runpytest("expectations", "-rA", "--attribution-report", "r.json")
+    calls = [
+        json.loads(line)
+        for line in (pytester.path / "calls.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert sorted(calls) == [
+        ["corpus/budget-daily.txt", []],
+        # both files' findings: steel.yaml's misquote and budget.yaml's unverified quote
+        ["corpus/roundup.txt", ["misquote", "unverified-quote"]],
+        ["corpus/steel-daily.txt", []],
+    ]
+    assert outcomes(result) == {
+        "expectations/budget.yaml::budget-daily.txt": "PASSED",
+        "expectations/budget.yaml::roundup.txt": "FAILED",
+        "expectations/steel.yaml::roundup.txt": "FAILED",
+        "expectations/steel.yaml::steel-daily.txt": "PASSED",
+    }
+    findings = json.loads((pytester.path / "r.json").read_text(encoding="utf-8"))["findings"]
+    owners = sorted((f["kind"], f["record_file"]) for f in findings)
+    assert owners == [
+        ("misquote", "expectations/steel.yaml"),
+        # the house rule's finding belongs to the article's first covering file
+        ("roundup-rule", "expectations/budget.yaml"),
+        ("unverified-quote", "expectations/budget.yaml"),
+    ]
+
+
+def test_a_baseline_matches_findings_by_identity_not_by_test_id(
+    pytester: pytest.Pytester,
+) -> None:
+    make_roundup(pytester)
+    unverified = {
+        "article": "corpus/roundup.txt",
+        "kind": "unverified-quote",
+        "record": None,
+        "speaker": "John Smith",
+        "quote": "Nobody has written this sentence down anywhere,",
+    }
+
+    def misquote(article: str, record: str) -> dict[str, object]:
+        return {
+            "article": article,
+            "kind": "misquote",
+            "record": record,
+            "speaker": "Jane Doe",
+            "quote": "Words nobody prints any more,",
+        }
+
+    accepted = [
+        # ids of the earlier layout (article::record) and no record_file: an older baseline
+        {**unverified, "item": "expectations/budget.yaml::roundup.txt::unverified-5-2"},
+        {
+            **misquote("corpus/budget-daily.txt", "budget-balanced"),
+            "item": "expectations/budget.yaml::budget-daily.txt::budget-balanced",
+        },
+        {
+            **misquote("corpus/roundup.txt", "steel-tariff"),
+            "record_file": "expectations/steel.yaml",
+            "item": "expectations/steel.yaml::roundup.txt",
+        },
+    ]
+    base = pytester.path / "base.json"
+    base.write_text(json.dumps({"accepted": accepted}), encoding="utf-8")
+    result = pytester.runpytest("expectations/budget.yaml", "--attribution-baseline", "base.json")
+    assert result.ret == 0  # the unverified quote is accepted whatever its id was
+    result.stdout.fnmatch_lines(
+        ["accepted finding gone: misquote: corpus/budget-daily.txt record budget-balanced *"]
+    )
+    # steel.yaml did not run: its finding about the roundup is not judged gone
+    assert "record steel-tariff" not in result.stdout.str()
+    result = pytester.runpytest("expectations", "--attribution-baseline", "base.json")
+    assert result.ret == 0
+    result.stdout.fnmatch_lines(
+        ["accepted finding gone: misquote: corpus/roundup.txt record steel-tariff *"]
+    )
+
+    result = pytester.runpytest(
+        "expectations", "--attribution-baseline", "new.json", "--attribution-baseline-update"
+    )
+    (entry,) = json.loads((pytester.path / "new.json").read_text(encoding="utf-8"))["accepted"]
+    assert entry == {
+        **unverified,
+        "record_file": "expectations/budget.yaml",
+        "item": "expectations/budget.yaml::roundup.txt",
+    }
+
+
+def test_warnings_made_errors_fail_with_the_finding_text(pytester: pytest.Pytester) -> None:
+    make(pytester, unverified="warn", articles={"unverified.txt": ARTICLES["unverified.txt"]})
+    result = pytester.runpytest(
+        "expectations", "-rA", "-W", "error::attribution.plugin.UnverifiedQuoteWarning"
+    )
+    assert outcomes(result) == {ITEM.format("unverified.txt"): "FAILED"}
+    result.stdout.fnmatch_lines(
+        ["unverified-quote: corpus/unverified.txt:1:2 quotes John Smith, and no record *"]
+    )
+    text = result.stdout.str()
+    assert "Traceback" not in text
+    assert "_pytest" not in text
+    assert len(result.outlines) < 30
+
+
+def test_verbose_ids_select_their_item_when_pasted_back(pytester: pytest.Pytester) -> None:
+    make_roundup(pytester)
+    other = pytester.path / "corpus" / "more"
+    other.mkdir()
+    (other / "steel-daily.txt").write_text(ROUNDUP["steel-daily.txt"], encoding="utf-8")
+    result = pytester.runpytest("expectations", "-v", "-p", "no:cacheprovider")
+    shown = [line.split(" ")[0] for line in result.outlines if line.endswith("%]")]
+    assert "expectations/steel.yaml::corpus/steel-daily.txt" in shown
+    assert "expectations/budget.yaml::roundup.txt" in shown
+    assert len(shown) == 5
+    again = pytester.runpytest(*shown, "-q", "--co", "-p", "no:cacheprovider")
+    assert again.outlines[: len(shown)] == shown
+
+
+def test_articles_are_parsed_when_their_items_run_and_once_across_runs(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from attribution import check
+
+    parsed: list[str] = []
+    real = check.attributions
+
+    def counting(text: str) -> tuple[object, ...]:
+        parsed.append(text)
+        return real(text)
+
+    monkeypatch.setattr(check, "attributions", counting)
+    make(pytester)
+    pytester.runpytest("expectations", "--co")
+    assert parsed == []  # collection lists articles, it does not read them
+    pytester.runpytest("expectations", "-k", "misquote")
+    assert parsed == [ARTICLES["misquote.txt"]]
+    del parsed[:]
+    first = pytester.runpytest("expectations", "-rA")
+    assert len(parsed) == len(ARTICLES) - 1  # misquote.txt came from the cache
+    del parsed[:]
+    again = pytester.runpytest("expectations", "-rA")
+    assert parsed == []
+    assert outcomes(again) == outcomes(first)
+    (pytester.path / "corpus" / "good.txt").write_text(ARTICLES["misquote.txt"], "utf-8")
+    edited = pytester.runpytest("expectations", "-rA")
+    assert parsed == []  # the same text as misquote.txt: one entry serves both
+    assert outcomes(edited)[ITEM.format("good.txt")] == "FAILED"
+    (pytester.path / "corpus" / "good.txt").write_text("“Brand new,” she said.\n", "utf-8")
+    pytester.runpytest("expectations")
+    assert parsed == ["“Brand new,” she said.\n"]
+
+
+def test_a_corrupt_cache_entry_is_ignored_and_rewritten(pytester: pytest.Pytester) -> None:
+    make(pytester)
+    first = pytester.runpytest("expectations", "-rA", "--attribution-report", "a.json")
+    entries = sorted((pytester.path / ".pytest_cache" / "d" / "attribution").glob("v-*/*"))
+    # a parse and a check (the findings against the record files) per article
+    assert len(entries) == 2 * len(ARTICLES)
+    for n, entry in enumerate(entries):
+        entry.write_bytes([b"", b"{not json", b'{"format": 1}', b"[]", b"\xff"][n % 5])
+    again = pytester.runpytest("expectations", "-rA", "--attribution-report", "b.json")
+    assert outcomes(again) == outcomes(first)
+    report = pytester.path / "a.json"
+    assert report.read_text("utf-8") == (pytester.path / "b.json").read_text("utf-8")
+    assert all(e.read_bytes().startswith(b'{"format":2,') for e in entries)
+
+
+def test_failures_are_summarised_without_rescanning_every_report(pytester: pytest.Pytester) -> None:
+    """pytest scans the silent setup/teardown reports once per failure: the gate keeps none."""
+    make(pytester)
+    pytester.makeconftest(
+        """
+        import pytest
+
+        @pytest.hookimpl(tryfirst=True)
+        def pytest_terminal_summary(terminalreporter):
+            kept = terminalreporter.stats.get("", [])
+            terminalreporter.write_line(f"silent reports kept: {len(kept)}")
+        """
+    )
+    result = pytester.runpytest("expectations", "-n", "2", "-p", "xdist")
+    result.assert_outcomes(passed=1, failed=4)
+    result.stdout.fnmatch_lines(["silent reports kept: 0"])
+    result = pytester.runpytest("expectations")
+    result.stdout.fnmatch_lines(["silent reports kept: 0"])

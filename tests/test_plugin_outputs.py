@@ -89,9 +89,9 @@ def test_items_sit_on_the_article_line_in_junit_and_warnings_are_properties(
     }
     # xunit1 writes file and line (0-based, as pytest counts): the article's, not the YAML's
     assert {name: (c.get("file"), c.get("line")) for name, c in cases.items()} == {
-        "roe-budget": ("corpus/good.txt", None),
-        "doe-plan": ("corpus/misquote.txt", "2"),
-        "unverified-2-2": ("corpus/new.txt", "1"),
+        "good.txt": ("corpus/good.txt", None),
+        "misquote.txt": ("corpus/misquote.txt", "2"),
+        "new.txt": ("corpus/new.txt", "1"),
     }
     tree = ET.parse(pytester.path / "junit.xml")
     properties = [(p.get("name"), p.get("value")) for p in tree.iter("property")]
@@ -102,9 +102,12 @@ def test_items_sit_on_the_article_line_in_junit_and_warnings_are_properties(
             "unverified-quote: corpus/new.txt:2:2 quotes John Smith, and no record has these words",
         )
     ]
-    # the summary header names the item by its location on the article
+    # the summary header names the item by its article and its record file
     result.stdout.fnmatch_lines(
-        ["*_ misquote.txt::doe-plan _*", "misquote: corpus/misquote.txt:3:2*"]
+        [
+            "*_ corpus/misquote.txt (records: expectations/events.yaml) _*",
+            "misquote: corpus/misquote.txt:3:2*",
+        ]
     )
 
 
@@ -208,7 +211,7 @@ def test_changed_runs_only_the_articles_a_change_touched(pytester: pytest.Pytest
     )
     result = pytester.runpytest("--attribution-changed", "HEAD", "-rA")
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["FAILED expectations/events.yaml::good.txt::roe-budget*"])
+    result.stdout.fnmatch_lines(["FAILED expectations/events.yaml::good.txt - *"])
 
 
 def test_a_house_rule_in_conftest_makes_items_reports_and_baselines(
@@ -217,12 +220,12 @@ def test_a_house_rule_in_conftest_makes_items_reports_and_baselines(
     make(pytester, {"budget.txt": UNNAMED})
     pytester.makeconftest(HOUSE_RULE)
     result = pytester.runpytest("-rA", "--attribution-report", "report.json")
-    result.assert_outcomes(passed=1, failed=1)
+    result.assert_outcomes(failed=1)  # the article's item: Roe's quote is right, the rule fails
     result.stdout.fnmatch_lines(
         [
             "long-quote-unnamed: corpus/budget.txt:3:2 quotes 11 words and names no speaker",
             "attribution: 1 articles, 1 long-quote-unnamed",
-            "FAILED expectations/events.yaml::budget.txt::long-quote-unnamed-3-2 - *",
+            "FAILED expectations/events.yaml::budget.txt - long-quote-unnamed: *",
         ]
     )
     (finding,) = read_json(pytester.path / "report.json")["findings"]
@@ -231,7 +234,7 @@ def test_a_house_rule_in_conftest_makes_items_reports_and_baselines(
 
     pytester.runpytest("--attribution-baseline", "base.json", "--attribution-baseline-update")
     result = pytester.runpytest("--attribution-baseline", "base.json", "--attribution-sarif", "s")
-    result.assert_outcomes(passed=2)
+    result.assert_outcomes(passed=1)
     sarif = read_json(pytester.path / "s")
     validate(sarif)
     assert sarif["runs"][0]["tool"]["driver"]["rules"][-1]["id"] == "long-quote-unnamed"
@@ -245,7 +248,8 @@ def test_a_house_rule_returning_nonsense_is_a_one_line_error(pytester: pytest.Py
         "    return [article.finding(article.attributions[0], kind='misquote', message='x')]\n"
     )
     result = pytester.runpytest()
-    assert result.ret == pytest.ExitCode.INTERRUPTED
+    # house rules run with the article's item (the article is parsed then): it fails
+    result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(
         [
             "corpus/budget.txt: a house rule's kind must be its own, lower-case words joined "
@@ -287,4 +291,4 @@ def test_the_repositorys_own_house_rule(pytester: pytest.Pytester) -> None:
             "a quote this long names its speaker",
         ),
     ]
-    result.assert_outcomes(passed=3, failed=2)
+    result.assert_outcomes(passed=1, failed=2)  # an item per article

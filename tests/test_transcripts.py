@@ -277,9 +277,9 @@ def test_plugin_items_and_report_for_a_sources_file(pytester: pytest.Pytester) -
     pytester.makeini("[pytest]\n")
     project(pytester.path)
     result = pytester.runpytest("expectations", "-rA", "--attribution-report", "report.json")
-    # one item per (article, turn): the verbatim quote and the misquote share Austin's turn
-    result.assert_outcomes(failed=2)
-    result.stdout.fnmatch_lines(["*story.txt::briefing.txt:3*", "*story.txt::briefing.txt:12*"])
+    # one item per (record file, article): both findings fail the one story
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*expectations/briefing.yaml::story.txt*"])
     result.stdout.fnmatch_lines(
         [
             "*misquote: corpus/story.txt:7:2 quotes Lloyd Austin differently from record "
@@ -292,11 +292,15 @@ def test_plugin_items_and_report_for_a_sources_file(pytester: pytest.Pytester) -
     assert sources == ["transcripts/briefing.txt:12", "transcripts/briefing.txt:8"]
 
 
-def test_plugin_reports_a_bad_label_as_one_collection_error(pytester: pytest.Pytester) -> None:
+def test_plugin_reports_a_bad_label_as_one_line_naming_the_transcript(
+    pytester: pytest.Pytester,
+) -> None:
     pytester.makeini("[pytest]\n")
     project(pytester.path, transcript=TRANSCRIPT.replace("Q:", "QQ:"))
     result = pytester.runpytest("expectations")
-    result.assert_outcomes(errors=1)
+    # transcripts are read when the article's item runs (collection only lists): that
+    # item fails with the one line, the rest of the run goes on
+    result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*transcripts/briefing.txt:10: speaker label 'QQ'*"])
     assert "Traceback" not in result.stdout.str()
 
