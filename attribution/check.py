@@ -37,6 +37,8 @@ from attribution.errors import AttributionError, ExpectationError, InputError
 from attribution.findings import Finding
 from attribution.formats import Document, FormatWarning
 from attribution.layout import YAML_SUFFIXES, Layout, find_layout, relative
+from attribution.levels import Levels, cleared_lines, suppress
+from attribution.levels import load as load_levels
 from attribution.model import Attribution
 from attribution.pipeline import extract
 from attribution.records import POLICIES, Policy, RecordFile, Speaker, load
@@ -173,10 +175,18 @@ class Checker:
     """
 
     def __init__(
-        self, files: Iterable[RecordFile], *, root: Path, cache: Cache | None = None
+        self,
+        files: Iterable[RecordFile],
+        *,
+        root: Path,
+        cache: Cache | None = None,
+        levels: Levels | None = None,
     ) -> None:
         self.root = root
         self.cache = cache
+        #: The repository's levels per kind and path (``[tool.attribution]`` in the root's
+        #: pyproject.toml); an editor's cleared paragraphs apply whatever they say.
+        self.levels = levels if levels is not None else load_levels(root / "pyproject.toml")
         unique = {f.path.resolve(): f for f in files}
         ordered = sorted(unique.values(), key=lambda f: shown(f.path, root))
         self.files = tuple(ordered)
@@ -218,6 +228,7 @@ class Checker:
             found = cache.check(digest(text, name, union.signature), text, compute)
         if document.kind != "text":
             found = document.findings(found)  # lines and columns of the file itself
+        found = self.levels.apply(suppress(found, cleared_lines(document.original)))
         if len(group) > 1:
             self._shared[article] = found
             if len(self._shared) > SHARED_KEPT:

@@ -114,6 +114,8 @@ def describe(finding: Finding) -> str:
     elif finding.record_file is not None and finding.record is not None:
         at = "" if finding.record_line is None else f":{finding.record_line}"
         lines.append(f"{INDENT}from   : {finding.record_file}{at}")
+    if finding.suppressed:
+        lines.append(f"{INDENT}cleared: an editor's <!-- attribution: ignore --> on this paragraph")
     if finding.rule is not None:
         via = []
         if finding.mention:

@@ -9,6 +9,7 @@ import pytest
 from attribution.errors import InputError
 from attribution.findings import Finding
 from attribution.levels import Levels, cleared_lines, load, parse, suppress
+from attribution.report import describe
 
 
 def finding(kind: str, article: str = "news/a.txt", line: int | None = 3) -> Finding:
@@ -109,3 +110,32 @@ def test_cleared_findings_are_kept_marked_and_never_fail() -> None:
     # a repository level cannot make a cleared paragraph fail again
     levels = parse({"levels": {"misquote": "fail"}}, where="pyproject.toml")
     assert [f.level for f in levels.apply(found)] == ["warn", "fail"]
+
+
+def test_check_applies_pyproject_levels_and_cleared_paragraphs(tmp_path: Path) -> None:
+    from attribution import check
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "expectations").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(
+        'Jane Roe spoke.\n\n"We will lose this election in the autumn," Jane Roe said.\n\n'
+        '<!-- attribution: ignore -->\n\n"We will never give in to the voters," Jane Roe said.\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "expectations" / "r.yaml").write_text(
+        "articles: [../corpus/a.txt]\nquotes:\n"
+        "  - id: win\n    speaker: Jane Roe\n    text: We will win this election in the autumn.\n"
+        "  - id: never\n    speaker: Jane Roe\n    text: We will never give up on the voters.\n",
+        encoding="utf-8",
+    )
+    found = check.run([tmp_path / "expectations"], root=tmp_path).findings
+    assert [(f.line, f.level, f.suppressed) for f in found] == [
+        (3, "fail", False),
+        (7, "warn", True),
+    ]
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.attribution.levels]\nmisquote = "warn"\n', encoding="utf-8"
+    )
+    found = check.run([tmp_path / "expectations"], root=tmp_path).findings
+    assert [f.level for f in found] == ["warn", "warn"]
+    assert "cleared: an editor's" in describe(found[1])
