@@ -30,7 +30,7 @@ from typing import Any
 
 import pytest
 
-from attribution import baseline, consensus, hookspecs, house, sarif
+from attribution import baseline, consensus, hookspecs, house, sarif, transcripts
 from attribution.cache import Cache
 from attribution.changed import Changes, changes
 from attribution.check import Checker, parse, shown
@@ -159,6 +159,8 @@ class RecordFileNode(pytest.File):
         run = _run(self.config)
         records = run.load(self.path)
         mine = shown(self.path, run.layout.root)
+        for entry in records.sources:  # a bad transcript is this file's collection error
+            transcripts.read(entry, record_file=records, shown_record=mine)
         listed = records if run.changes is None else run.changes.narrow(records)
         if listed.consensus:
             yield from self._consensus_items(listed, mine)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from attribution import check
 from attribution.errors import ExpectationError
@@ -292,15 +295,12 @@ def test_plugin_items_and_report_for_a_sources_file(pytester: pytest.Pytester) -
     assert sources == ["transcripts/briefing.txt:12", "transcripts/briefing.txt:8"]
 
 
-def test_plugin_reports_a_bad_label_as_one_line_naming_the_transcript(
-    pytester: pytest.Pytester,
-) -> None:
+def test_plugin_reports_a_bad_label_as_one_collection_error(pytester: pytest.Pytester) -> None:
     pytester.makeini("[pytest]\n")
     project(pytester.path, transcript=TRANSCRIPT.replace("Q:", "QQ:"))
     result = pytester.runpytest("expectations")
-    # transcripts are read when the article's item runs (collection only lists): that
-    # item fails with the one line, the rest of the run goes on
-    result.assert_outcomes(failed=1)
+    # the transcripts are read as the record file is collected: nothing of it runs
+    result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["*transcripts/briefing.txt:10: speaker label 'QQ'*"])
     assert "Traceback" not in result.stdout.str()
 
@@ -339,3 +339,82 @@ def test_the_schema_knows_the_source_keys() -> None:
     assert set(source["properties"]) == set(SOURCE_KEYS)
     assert source["properties"]["unlisted"]["enum"] == list(UNLISTED)
     assert {"required": ["sources"]} in schema["if"]["not"]["anyOf"]
+
+
+# --- a property: stretches of the speakers' own turns pass; one changed word is caught ----
+
+WORDS = (
+    "troops",
+    "russia",
+    "border",
+    "winter",
+    "allies",
+    "weapons",
+    "evidence",
+    "watching",
+    "closely",
+    "ministers",
+    "budget",
+    "soldiers",
+    "training",
+    "capital",
+    "talks",
+    "week",
+)
+PEOPLE = (
+    ("SECRETARY AUSTIN", "Lloyd Austin", "Austin"),
+    ("MINISTER CROSETTO", "Guido Crosetto", "Crosetto"),
+)
+
+
+@st.composite
+def turns(draw: st.DrawFn) -> list[tuple[int, list[str]]]:
+    """Turns of the two speakers, each a run of distinct-enough content words."""
+    count = draw(st.integers(2, 4))
+    out = []
+    for k in range(count):
+        words = draw(st.lists(st.sampled_from(WORDS), min_size=8, max_size=14))
+        out.append((k % 2, words))
+    return out
+
+
+def _write(root: Path, spoken: list[tuple[int, list[str]]], quotes: list[tuple[int, str]]) -> None:
+    transcript = "Briefing\n\n" + "\n\n".join(
+        f"{PEOPLE[who][0]}: {' '.join(words).capitalize()}." for who, words in spoken
+    )
+    article = "Officials Meet in Rome\n\n" + "\n\n".join(
+        f'"{text}," {PEOPLE[who][2]} said.' for who, text in quotes
+    )
+    speakers = "{" + ", ".join(f"{label}: {name}" for label, name, _ in PEOPLE) + "}"
+    project(root, transcript=transcript + "\n", speakers=speakers, article=article + "\n")
+
+
+@settings(max_examples=15, deadline=None)
+@given(spoken=turns(), data=st.data())
+def test_stretches_of_the_speakers_turns_pass_and_one_changed_word_is_one_misquote(
+    spoken: list[tuple[int, list[str]]], data: st.DataObject
+) -> None:
+    quotes = []
+    for who, words in spoken:
+        start = data.draw(st.integers(0, len(words) - 6))
+        end = data.draw(st.integers(start + 6, len(words)))
+        quotes.append((who, " ".join(words[start:end])))
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        _write(root, spoken, quotes)
+        assert findings(root) == []
+    # one content word of one stretch replaced by a word its speaker never said there
+    k = data.draw(st.integers(0, len(quotes) - 1))
+    who, text = quotes[k]
+    words = text.split()
+    i = data.draw(st.integers(1, len(words) - 2))
+    said = set(spoken[k][1])
+    fresh = data.draw(st.sampled_from(("harvest", "orchestra", "volcano", "lighthouse")))
+    assume(fresh not in said)
+    words[i] = fresh
+    changed = [*quotes[:k], (who, " ".join(words)), *quotes[k + 1 :]]
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        _write(root, spoken, changed)
+        found = findings(root)
+        assert [f.kind for f in found] == ["misquote"], found
