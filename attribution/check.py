@@ -373,7 +373,7 @@ def select(paths: Sequence[Path], layout: Layout) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(layout.find(path))
+            found.extend(layout.find(path, named=True))
         else:
             found.append(path)
     return found

@@ -17,6 +17,7 @@ from __future__ import annotations
 import configparser
 import fnmatch
 import os
+import re
 import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -50,13 +51,23 @@ class Layout:
             return any(fnmatch.fnmatch(posix, g) for g in self.globs)
         return FOLDER in posix.split("/")[:-1]
 
-    def find(self, folder: Path) -> Iterator[Path]:
-        """Record files below ``folder`` in a stable order, skipping what pytest skips."""
+    def find(self, folder: Path, *, named: bool = False) -> Iterator[Path]:
+        """Record files below ``folder`` in a stable order, skipping what pytest skips.
+
+        Without ini globs, a folder ``named`` on the command line also gives the YAML
+        files in it that declare ``articles:`` at their top level, wherever they sit: a
+        folder of record files handed over on purpose ("attribution check records/"),
+        while a workflow or a pre-commit file under ``attribution check .`` is still
+        left alone. Globs in the ini say exactly which files are records.
+        """
+        sniff = named and not self.globs
         for top, dirs, files in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if not _skipped(Path(top) / d))
             for name in sorted(files):
                 path = Path(top) / name
-                if self.is_record(path) and path.is_file():
+                if not path.is_file():
+                    continue
+                if self.is_record(path) or (sniff and _declares_articles(path)):
                     yield path
 
 
@@ -70,6 +81,24 @@ def relative(path: Path, root: Path) -> str | None:
         return path.relative_to(root).as_posix()
     resolved = path.resolve()
     return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else None
+
+
+# A record file's own key at the start of a line: "articles:" (the only key every record
+# file has but a consensus one may leave out; a workflow or a config file never has it).
+DECLARES_ARTICLES = re.compile(r"^articles[ \t]*:", re.MULTILINE)
+#: How much of a YAML file is read to see whether it declares articles.
+SNIFF_BYTES = 65536
+
+
+def _declares_articles(path: Path) -> bool:
+    if path.suffix not in YAML_SUFFIXES:
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return DECLARES_ARTICLES.search(head) is not None
 
 
 def _skipped(folder: Path) -> bool:

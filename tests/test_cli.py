@@ -592,3 +592,19 @@ def test_check_keeps_parses_in_the_pytest_cache(
     (newsroom / "corpus" / "good.txt").write_text(GOOD_QUOTE + "\nA new line.\n", "utf-8")
     run("check", ".")
     assert len(parsed) == 5
+
+
+def test_a_folder_named_on_purpose_gives_the_record_files_that_declare_articles(
+    run: Run, newsroom: Path
+) -> None:
+    (newsroom / "expectations" / "events.yaml").unlink()  # the folder named is the only one
+    (newsroom / "records").mkdir()
+    moved = RECORDS.replace("doe-plan", "doe-plan-here")
+    (newsroom / "records" / "events.yaml").write_text(moved, encoding="utf-8")
+    (newsroom / "records" / "notes.yaml").write_text("owner: desk\n", encoding="utf-8")
+    status, out, err = run("check", "records")
+    assert status == 1 and err == ""
+    assert "corpus/misquote.txt: 1 misquote" in out and "record doe-plan-here" in out
+    # a workflow next to them declares no articles: never read as a record file
+    status, out, _ = run("check", ".github")
+    assert status == 2 and out == ""
