@@ -21,6 +21,8 @@ demo: $(STAMP)
 	# (to stdout; `-o expectations/NAME.yaml` writes a file, never over an existing one).
 	$(BIN)/attribution consensus corpus/*.txt
 	$(BIN)/attribution draft corpus/*.txt
+	# A transcript as the record: every speaker turn is that speaker's record (docs/records.md).
+	$(BIN)/attribution check --exit-zero transcripts/austin-rome.yaml
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
