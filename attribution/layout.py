@@ -67,7 +67,7 @@ class Layout:
                 path = Path(top) / name
                 if not path.is_file():
                     continue
-                if self.is_record(path) or (sniff and _declares_articles(path)):
+                if self.is_record(path) or (sniff and declares_articles(path)):
                     yield path
 
 
@@ -90,7 +90,8 @@ DECLARES_ARTICLES = re.compile(r"^articles[ \t]*:", re.MULTILINE)
 SNIFF_BYTES = 65536
 
 
-def _declares_articles(path: Path) -> bool:
+def declares_articles(path: Path) -> bool:
+    """Whether a YAML file declares ``articles:`` at its top level (read from its start)."""
     if path.suffix not in YAML_SUFFIXES:
         return False
     try:

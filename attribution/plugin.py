@@ -36,7 +36,7 @@ from attribution.changed import Changes, changes
 from attribution.check import Checker, parse, shown
 from attribution.errors import AttributionError, ExpectationError
 from attribution.findings import Finding
-from attribution.layout import INI_GLOBS, YAML_SUFFIXES, Layout
+from attribution.layout import INI_GLOBS, YAML_SUFFIXES, Layout, declares_articles
 from attribution.model import Attribution
 from attribution.records import RecordFile, load
 from attribution.report import describe, headline, summary, write_json
@@ -349,6 +349,7 @@ class AttributionRun:
                 raise pytest.UsageError(str(err)) from None
         self.records: dict[Path, RecordFile] = {}
         self._named: frozenset[Path] | None = None
+        self._named_dirs: tuple[Path, ...] = ()
         self._checker: Checker | None = None
         self.findings: list[dict[str, object]] = []
         self.articles: set[str] = set()
@@ -357,13 +358,21 @@ class AttributionRun:
         self.checked: set[tuple[str, str]] = set()
 
     def wants(self, path: Path) -> bool:
-        """Named on the command line, or a record file by the layout (ini globs or folder)."""
+        """Named on the command line, or a record file by the layout (ini globs or folder);
+        as for ``attribution check``, a YAML file that declares ``articles:`` in a folder
+        named on the command line (not one from ``testpaths``), when no globs are set."""
         if self._named is None:  # once: N files named must not cost N x N
             base = self.config.invocation_params.dir
             self._named = frozenset(
                 (base / arg.split("::", 1)[0]).resolve() for arg in self.config.args
             )
-        return path.resolve() in self._named or self.layout.is_record(path)
+            given = self.config.args_source == pytest.Config.ArgsSource.ARGS
+            self._named_dirs = tuple(p for p in self._named if given and p.is_dir())
+        resolved = path.resolve()
+        if resolved in self._named or self.layout.is_record(path):
+            return True
+        inside = any(resolved.is_relative_to(d) for d in self._named_dirs)
+        return inside and not self.layout.globs and declares_articles(path)
 
     def load(self, path: Path) -> RecordFile:
         records = load(path, root=self.layout.root)

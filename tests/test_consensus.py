@@ -192,3 +192,71 @@ def test_draft_quotes_every_value_safely() -> None:
     from attribution.draft import scalar
 
     assert scalar('say "no"\u2028') == '"say \\"no\\"\\u2028"'
+
+
+def _seed_copy(tmp_path: Path) -> list[str]:
+    (tmp_path / "corpus").mkdir()
+    for path in CORPUS:
+        shutil.copy(path, tmp_path / "corpus" / path.name)
+    shutil.copytree(REPO / "transcripts", tmp_path / "transcripts")
+    return [str(p) for p in sorted((tmp_path / "corpus").iterdir())]
+
+
+def test_a_draft_from_a_transcript_takes_its_wording_and_fails_only_where_outlets_disagree(
+    tmp_path: Path,
+) -> None:
+    files = _seed_copy(tmp_path)
+    transcript = tmp_path / "transcripts" / "austin-rome-2024-10-23.txt"
+    out = tmp_path / "expectations" / "drafted.yaml"
+    speakers = "SECRETARY AUSTIN=Lloyd Austin,Q="
+    argv = ["draft", *files, "--transcript", str(transcript), "--speakers", speakers]
+    assert main([*argv, "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    loaded = records.load(out, root=tmp_path)
+    (source,) = loaded.sources
+    assert source.path == transcript
+    assert source.speakers == (("SECRETARY AUSTIN", "Lloyd Austin"), ("Q", None))
+    by_start = {r.text.split()[0]: r for r in loaded.records if r.speaker == "Lloyd Austin"}
+    # the transcript's words, not the consensus ("What exactly they're doing [in Russia]?")
+    assert by_start["What"].text == "What exactly are they doing? Left to be seen"
+    assert by_start["All"].text.endswith("that is a very serious issue")
+    assert "  # wording from the transcript, " in text
+    assert "transcripts/austin-rome-2024-10-23.txt:11\n" in text
+    # a group the transcript does not hold keeps the consensus and says so
+    assert "  # NOT IN THE TRANSCRIPT: the consensus wording" in text
+    result = check.run([out], root=tmp_path)
+    failing = {(Path(f.article).name[:3], f.quote) for f in result.failing()}
+    assert ("001", "What exactly are you doing?") in failing
+    # nothing fails but quotes in groups where the outlets disagree (in words or in form)
+    disagree = {
+        (v.article, v.text)
+        for g in build(_articles(sorted((tmp_path / "corpus").iterdir())))
+        if any(v.departs or v.status == "form" for v in g.variants)
+        for v in g.variants
+    }
+    assert failing and failing <= disagree
+
+
+def test_a_draft_reads_the_transcripts_own_labels_without_speakers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = _seed_copy(tmp_path)
+    transcript = str(tmp_path / "transcripts" / "austin-rome-2024-10-23.txt")
+    assert main(["draft", *files, "--transcript", transcript]) == 0
+    text = capsys.readouterr().out
+    assert '    speakers: {"SECRETARY AUSTIN": "Lloyd Austin"}\n' in text
+    assert "    unlisted: named  # other labels are their own names: review them\n" in text
+    assert '    text: "What exactly are they doing? Left to be seen"\n' in text
+    # a label left out of --speakers is the transcript's one-line error, and nothing is written
+    out = tmp_path / "d.yaml"
+    argv = ["draft", *files, "--transcript", transcript, "-o", str(out)]
+    assert main([*argv, "--speakers", "SECRETARY AUSTIN=Lloyd Austin"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"attribution: {transcript}:7: speaker label 'Q' is not in the")
+    assert err.count("\n") == 1
+    assert not out.exists()
+    assert main([*argv, "--speakers", "Lloyd Austin"]) == 1
+    assert capsys.readouterr().err == (
+        "attribution: --speakers: expected 'LABEL=Name' (or 'LABEL=' for no one), "
+        "not 'Lloyd Austin'\n"
+    )

@@ -369,6 +369,24 @@ def test_default_collection_takes_only_expectations_folders_and_named_files(
     assert "config/named.yaml::good.txt" in result.stdout.str()
 
 
+def test_a_folder_named_on_the_command_line_gives_the_files_that_declare_articles(
+    pytester: pytest.Pytester,
+) -> None:
+    make(pytester)
+    (pytester.path / "expectations" / "events.yaml").unlink()
+    records = pytester.mkdir("records")
+    (records / "events.yaml").write_text(RECORDS.format(unverified="fail"), encoding="utf-8")
+    workflows = pytester.mkdir("workflows")
+    (workflows / "ci.yml").write_text("on: [push]\njobs: {}\n", encoding="utf-8")
+    result = pytester.runpytest("records", "workflows", "--collect-only", "-q")
+    assert "records/events.yaml::good.txt" in result.stdout.str()
+    assert "ci.yml" not in result.stdout.str()
+    # a folder from testpaths, not the command line, is read by the layout alone
+    pytester.makeini("[pytest]\ntestpaths = records\n")
+    result = pytester.runpytest("--collect-only", "-q")
+    assert "records/events.yaml" not in result.stdout.str()
+
+
 def test_ini_globs_change_where_it_looks(pytester: pytest.Pytester) -> None:
     make(pytester)
     folder = pytester.mkdir("records")
