@@ -94,6 +94,8 @@ TIMING = regex.compile(
     """,
     regex.VERBOSE,
 )
+#: A SubRip timing (``00:00:01,000 --> 00:00:03,000``): captions without a WEBVTT header.
+SUBRIP_TIMING = regex.compile(r"\d{2,}:[0-5]\d:[0-5]\d[,.]\d{3}[ \t]+-->[ \t]+\S.*")
 VOICE = regex.compile(r"<v(?:\.[^\s>]*)?[ \t]+(?P<name>[^>]*)>")
 TAG = regex.compile(r"</?[^>]*>")
 
@@ -197,7 +199,7 @@ def _labelled(lines: Sequence[str], source: Source) -> list[_Open]:
         line = raw.strip()
         if not line:
             continue
-        if "-->" in line and TIMING.fullmatch(line):
+        if "-->" in line and (TIMING.fullmatch(line) or SUBRIP_TIMING.fullmatch(line)):
             raise ExpectationError(
                 source.shown,
                 number,

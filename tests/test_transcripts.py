@@ -220,8 +220,8 @@ def test_unlisted_named_takes_voice_names_as_speakers(tmp_path: Path) -> None:
         (
             "1\n00:00:01,000 --> 00:00:02,000\nHello there.\n",
             "briefing.srt",
-            "transcripts/briefing.srt:1",
-            "unknown transcript format",
+            "transcripts/briefing.srt:2",
+            "a caption timing in a file without a WEBVTT header",
         ),
         (
             "WEBVTT\n\n00:00:01.000 --> 00:00:02\n<v Lloyd Austin>Hello.\n",
