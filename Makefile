@@ -22,7 +22,11 @@ demo: $(STAMP)
 	$(BIN)/attribution consensus corpus/*.txt
 	$(BIN)/attribution draft corpus/*.txt
 	# A transcript as the record: every speaker turn is that speaker's record (docs/records.md).
-	$(BIN)/attribution check --exit-zero transcripts/austin-rome.yaml
+	# Run on a copy without expectations/: where a record file holds the same words, the
+	# finding is that file's, and this one would show nothing of its own.
+	tmp=$$(mktemp -d) && cp -r corpus transcripts "$$tmp" && \
+		(cd "$$tmp" && $(CURDIR)/$(BIN)/attribution check --exit-zero transcripts/austin-rome.yaml); \
+		status=$$?; rm -rf "$$tmp"; exit $$status
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -310,12 +310,19 @@ class _Union:
             if file.sources:  # transcripts as records (attribution.transcripts)
                 return SourceMatcher(file, root=self.root, shown_path=path)
             return Matcher(file, shown_path=path)
+        merged = self._merged()
+        if merged.sources:
+            return SourceMatcher(merged, root=self.root, shown_path=self.shown_paths[0])
+        return Matcher(merged, shown_path=self.shown_paths[0])
+
+    def _merged(self) -> RecordFile:
+        """One record file of every covering file's records (renamed), speakers, sources."""
         speakers: dict[str, list[str]] = {}
         for file in self.files:
             for speaker in file.speakers:
                 known = speakers.setdefault(speaker.name, [])
                 known.extend(a for a in speaker.aliases if a not in known)
-        merged = RecordFile(
+        return RecordFile(
             path=self.files[0].path,
             articles=(),
             unverified="warn",  # nothing dropped inside: each file's policy is applied after
@@ -325,8 +332,15 @@ class _Union:
                 dataclasses.replace(record, id=inside)
                 for inside, (_, record) in self.origin.items()
             ),
+            sources=tuple(s for f in self.files for s in f.sources),
         )
-        return Matcher(merged, shown_path=self.shown_paths[0])
+
+    def _source_owner(self, source: str) -> int:
+        """The covering file whose ``sources:`` lists the transcript ``source`` points into."""
+        for index, file in enumerate(self.files):
+            if any(source.startswith(f"{entry.shown}:") for entry in file.sources):
+                return index
+        return 0
 
     def check(
         self, *, article: str, text: str, attributions: Sequence[Attribution]
@@ -336,7 +350,11 @@ class _Union:
             return found
         out: list[Finding] = []
         for finding in found:
-            if finding.record is None:
+            if finding.source is not None:  # a transcript's words: the file listing it
+                index = self._source_owner(finding.source)
+                record_id, line = finding.record, finding.record_line
+                policy = self.files[index].policy(finding.kind)
+            elif finding.record is None:
                 index, record_id, line = self.unverified_owner, None, None
                 policy = self.unverified_policy
             else:
@@ -442,11 +460,7 @@ def run(
             errors.setdefault(str(err), err)
             continue
         read.add(shown(article, layout.root))
-        owner = checker.owner(article)
-        # a transcript's finding names the transcript (``source``): its owner covers the article
-        findings.extend(
-            f for f in found if f.record_file in mine or (f.source is not None and owner in mine)
-        )
+        findings.extend(f for f in found if f.record_file in mine)
     checked: set[tuple[str, str]] = set()
     for records in scope:  # `consensus: true`: the file's articles against each other
         name = shown(records.path, layout.root)

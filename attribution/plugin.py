@@ -223,15 +223,8 @@ class AttributionItem(pytest.Item):
         run = _run(self.config)
         checker = run.checker()
         everything = checker.check(self.article)
-        first = checker.owner(self.article) == self.record_file
-        # a transcript's finding names the transcript as its record file (``source``); it
-        # belongs to the one record file that covers the article and lists the transcript
-        found = tuple(
-            f
-            for f in everything
-            if f.record_file == self.record_file or (first and f.source is not None)
-        )
-        if first:
+        found = tuple(f for f in everything if f.record_file == self.record_file)
+        if checker.owner(self.article) == self.record_file:
             found += run.house_findings(self.article, everything, owner=self.record_file)
         return found
 

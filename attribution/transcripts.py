@@ -577,8 +577,9 @@ def _relocated(check: RecordCheck, by_id: dict[str, tuple[Turn, int]]) -> Record
             replace(
                 finding,
                 expected=turn.text[first.start : last.end],
-                record_file=turn.source.shown,
-                record_line=first.line,
+                # the record file that lists the transcript owns the finding (its
+                # ``sources:`` entry); ``source`` is where in the transcript the words are
+                record_line=turn.source.line,
                 source=f"{turn.source.shown}:{first.at}",
             )
         )

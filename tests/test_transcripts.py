@@ -98,8 +98,9 @@ def test_verdicts_against_a_transcript(tmp_path: Path) -> None:
     # verbatim across a sentence boundary inside one turn (line 3 into line 4): no finding
     assert [(f.kind, f.line) for f in found] == [("misquote", 7), ("misattribution", 9)]
     misquote, misattribution = found
-    assert misquote.record_file == "transcripts/briefing.txt"
-    assert misquote.record_line == 8  # the second paragraph of the turn, not its label line
+    # the record file that lists the transcript owns the finding, at its sources: entry;
+    # source is the transcript line: the second paragraph of the turn, not its label line
+    assert (misquote.record_file, misquote.record_line) == ("expectations/briefing.yaml", 4)
     assert misquote.source == "transcripts/briefing.txt:8"
     assert misquote.expected == "We will keep watching this very closely with our allies"
     assert [(op.record, op.article) for op in misquote.diff if op.tag != "equal"] == [
@@ -119,7 +120,8 @@ def test_words_of_an_unquotable_turn_credited_to_a_speaker_are_a_misattribution(
     )
     project(tmp_path, article=article)
     (found,) = findings(tmp_path)
-    assert (found.kind, found.record_speaker, found.record_line) == ("misattribution", "Q", 10)
+    assert (found.kind, found.record_speaker) == ("misattribution", "Q")
+    assert found.source == "transcripts/briefing.txt:10"
 
 
 def test_a_quote_no_transcript_speaker_said_stays_unverified(tmp_path: Path) -> None:
@@ -180,7 +182,7 @@ def test_webvtt_cue_times_are_the_line_of_a_finding(tmp_path: Path) -> None:
         ("misquote", "transcripts/briefing.vtt:00:00:01.000"),
         ("misattribution", "transcripts/briefing.vtt:00:01:23.000"),
     ]
-    assert found[0].record_line == 6  # the cue's timing line, for SARIF and editors
+    assert found[0].record_file == "expectations/briefing.yaml"  # it lists the captions
 
 
 def test_unlisted_named_takes_voice_names_as_speakers(tmp_path: Path) -> None:
