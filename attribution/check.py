@@ -36,7 +36,7 @@ from attribution.compare import Matcher
 from attribution.errors import AttributionError, ExpectationError, InputError
 from attribution.findings import Finding
 from attribution.formats import Document, FormatWarning
-from attribution.layout import YAML_SUFFIXES, Layout, find_layout, relative
+from attribution.layout import YAML_SUFFIXES, Layout, find_layout, shown
 from attribution.levels import Levels, cleared_lines, suppress
 from attribution.levels import load as load_levels
 from attribution.model import Attribution
@@ -79,11 +79,6 @@ class CheckReport:
     def failing(self) -> tuple[Finding, ...]:
         """Findings that fail the gate: warn-level ones (by the file's policy) are only shown."""
         return tuple(f for f in self.findings if f.level == "fail")
-
-
-def shown(path: Path, root: Path) -> str:
-    """A path as reports show it: relative to the root, with forward slashes."""
-    return relative(path, root.resolve()) or path.as_posix()
 
 
 def read_article(path: Path, *, root: Path) -> str:

@@ -43,7 +43,7 @@ from attribution.compare import (
     tokens,
     words,
 )
-from attribution.findings import DiffOp, Finding, Kind
+from attribution.findings import DiffOp, Finding, Kind, diff_text
 from attribution.model import Attribution
 from attribution.records import RecordFile
 
@@ -216,20 +216,6 @@ class _Relation:
     size: int
     #: The longest run of words kept in order.
     run: int
-
-
-def diff_text(ops: Sequence[DiffOp]) -> str:
-    """``git diff --word-diff`` marks, as the records' report shows them."""
-    parts: list[str] = []
-    for op in ops:
-        if op.tag == "equal":
-            parts.append(" ".join(op.record or op.article))
-            continue
-        if op.record:
-            parts.append("[-" + " ".join(op.record) + "-]")
-        if op.article:
-            parts.append("{+" + " ".join(op.article) + "+}")
-    return " ".join(parts)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -41,12 +41,12 @@ from attribution.consensus import (
     Group,
     Variant,
     build,
-    diff_text,
     read_articles,
     relate,
     same_speaker,
 )
 from attribution.errors import AttributionError, ExpectationError
+from attribution.findings import diff_text
 from attribution.records import RecordFile, Source
 from attribution.transcripts import Index, Transcript, read
 

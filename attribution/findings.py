@@ -7,6 +7,7 @@ ship it from a worker to the controller and a baseline file can store it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, get_args
 
@@ -124,3 +125,18 @@ class Finding:
     def key(self) -> tuple[str, str, str | None, str | None, str]:
         """Identity for the baseline: no line or column, so edits elsewhere keep it accepted."""
         return (self.article, self.kind, self.record, self.speaker, " ".join(self.quote.split()))
+
+
+def diff_text(ops: Sequence[DiffOp]) -> str:
+    """One line of ``git diff --word-diff`` marks: equal words as the record has them,
+    ``[-removed-]`` and ``{+added+}`` for the changes (report, consensus and draft alike)."""
+    parts: list[str] = []
+    for op in ops:
+        if op.tag == "equal":
+            parts.append(" ".join(op.record or op.article))
+            continue
+        if op.record:
+            parts.append("[-" + " ".join(op.record) + "-]")
+        if op.article:
+            parts.append("{+" + " ".join(op.article) + "+}")
+    return " ".join(parts)

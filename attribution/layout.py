@@ -71,6 +71,11 @@ class Layout:
                     yield path
 
 
+def shown(path: Path, root: Path) -> str:
+    """A path as reports show it: relative to the root, with forward slashes."""
+    return relative(path, root.resolve()) or path.as_posix()
+
+
 def relative(path: Path, root: Path) -> str | None:
     """``path`` relative to ``root`` (resolved), with forward slashes; None when outside.
 

@@ -18,6 +18,7 @@ import regex
 import yaml
 
 from attribution.errors import ExpectationError
+from attribution.layout import shown as shown_path
 
 Policy = Literal["fail", "warn", "ignore"]
 POLICIES: tuple[Policy, ...] = ("fail", "warn", "ignore")
@@ -122,7 +123,7 @@ class RecordFile:
 
 def load(path: Path, *, root: Path) -> RecordFile:
     """Read and validate one file; any problem raises ExpectationError naming file and line."""
-    shown = _shown(path, root)
+    shown = shown_path(path, root)
     try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
@@ -132,7 +133,7 @@ def load(path: Path, *, root: Path) -> RecordFile:
 
 def parse(source: str, *, path: Path, root: Path) -> RecordFile:
     """Validate ``source`` as if it were the contents of ``path``."""
-    shown = _shown(path, root)
+    shown = shown_path(path, root)
     try:
         top = yaml.compose(source, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as err:
@@ -362,7 +363,7 @@ def _sources(
         out.append(
             Source(
                 path=resolved,
-                shown=_shown(resolved, root),
+                shown=shown_path(resolved, root),
                 venue=v.text(fields["venue"], "'venue'") if "venue" in fields else None,
                 date=_date(v, fields["date"]) if "date" in fields else None,
                 speakers=tuple(labels),
@@ -448,10 +449,3 @@ def _kind(node: yaml.Node) -> str:
         _TIMESTAMP: "a date",
     }
     return names.get(node.tag, f"a value tagged {node.tag}")
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)

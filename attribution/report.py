@@ -12,23 +12,9 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from attribution.findings import KINDS, DiffOp, Finding
+from attribution.findings import KINDS, Finding, diff_text
 
 INDENT = "  "
-
-
-def diff_text(ops: Sequence[DiffOp]) -> str:
-    """One line: equal words as the record has them, changes marked."""
-    parts: list[str] = []
-    for op in ops:
-        if op.tag == "equal":
-            parts.append(" ".join(op.record or op.article))
-            continue
-        if op.record:
-            parts.append("[-" + " ".join(op.record) + "-]")
-        if op.article:
-            parts.append("{+" + " ".join(op.article) + "+}")
-    return " ".join(parts)
 
 
 def where(finding: Finding) -> str:

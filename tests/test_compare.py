@@ -9,7 +9,7 @@ import pytest
 
 from attribution import check, report
 from attribution.compare import Matcher, align, line_column, name_fits, tokens, venue_fits, words
-from attribution.findings import Finding
+from attribution.findings import Finding, diff_text
 from attribution.model import Attribution, Rule, Span
 from attribution.records import Record, RecordFile, Speaker
 
@@ -113,7 +113,7 @@ def test_a_changed_word_is_a_misquote_with_a_word_diff() -> None:
     assert finding.kind == "misquote"
     assert finding.record == "left-to-be-seen"
     assert finding.expected == AUSTIN.text
-    assert report.diff_text(finding.diff) == "What exactly are [-they-] {+you+} doing"
+    assert diff_text(finding.diff) == "What exactly are [-they-] {+you+} doing"
     assert (finding.line, finding.column) == (3, 2)
 
 
@@ -128,7 +128,7 @@ def test_a_changed_word_is_a_misquote_with_a_word_diff() -> None:
 def test_added_dropped_and_reordered_words_are_misquotes(quote: str, diff: str) -> None:
     (finding,) = judge(quote, "Austin")
     assert finding.kind == "misquote"
-    assert report.diff_text(finding.diff) == diff
+    assert diff_text(finding.diff) == diff
 
 
 def test_a_loose_paraphrase_of_the_credited_speaker_is_a_possible_misquote() -> None:
@@ -256,7 +256,7 @@ def test_alignment_keeps_equal_words_equal() -> None:
     result = align(tokens("We don't know what exactly they're doing yet"), words(AUSTIN.text))
     assert result.cost == 6
     assert [op.tag for op in result.ops] == ["insert", "equal", "replace", "equal", "replace"]
-    assert report.diff_text(result.ops).endswith("doing [-Left-] {+yet+}")
+    assert diff_text(result.ops).endswith("doing [-Left-] {+yet+}")
 
 
 def test_describe_names_rule_record_and_diff() -> None:

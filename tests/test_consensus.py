@@ -11,6 +11,7 @@ import pytest
 from attribution import check, consensus, records
 from attribution.cli import main
 from attribution.consensus import Article, Group, build, same_speaker
+from attribution.findings import diff_text
 from attribution.pipeline import extract
 from attribution.source import read_article
 
@@ -60,7 +61,7 @@ def test_001_says_you_where_the_others_say_they(seeds: tuple[Group, ...]) -> Non
     }
     you = next(v for v in group.variants if v.text == "What exactly are you doing?")
     assert (you.added, you.dropped) == (("you",), ("they",))
-    assert consensus.diff_text(you.diff) == "What exactly [-they’re-] {+are you+} doing"
+    assert diff_text(you.diff) == "What exactly [-they’re-] {+are you+} doing"
     assert set(group.agreeing) == {"001", "002", "003"} - {"001"}
     assert group.names[:2] == ("Lloyd Austin", "Lloyd J. Austin III")
 
