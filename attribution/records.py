@@ -121,9 +121,22 @@ class RecordFile:
         return "fail"
 
 
+#: A record file larger than this is refused (the largest real ones are kilobytes).
+MAX_RECORD_BYTES = 10_000_000
+
+
 def load(path: Path, *, root: Path) -> RecordFile:
     """Read and validate one file; any problem raises ExpectationError naming file and line."""
     shown = shown_path(path, root)
+    # Only a regular file inside the root, of a size a record file has: a FIFO or a
+    # device would hang or fill memory, a link out of the project reads someone else's.
+    if not path.is_file():
+        raise ExpectationError(shown, None, "not a regular file")
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise ExpectationError(shown, None, "lies outside the project (a link out of the rootdir)")
+    if path.stat().st_size > MAX_RECORD_BYTES:
+        limit = MAX_RECORD_BYTES // 1_000_000
+        raise ExpectationError(shown, None, f"larger than {limit} MB: not a record file")
     try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:

@@ -215,3 +215,28 @@ def test_the_schema_knows_every_key_the_loader_knows() -> None:
 def test_parse_accepts_text_directly(root: Path) -> None:
     loaded = parse(GOOD, path=root / "expectations" / "x.yaml", root=root)
     assert len(loaded.records) == 2
+
+
+def test_only_a_regular_file_inside_the_root_is_read_as_records(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "expectations"
+    folder.mkdir()
+    fifo = folder / "fifo.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(ExpectationError, match="not a regular file"):
+        load(fifo, root=tmp_path)  # would hang reading
+    device = folder / "zero.yaml"
+    device.symlink_to("/dev/zero")
+    with pytest.raises(ExpectationError, match="not a regular file"):
+        load(device, root=tmp_path)  # would fill memory
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.yaml"
+    outside.write_text("articles: []\n", encoding="utf-8")
+    link = folder / "out.yaml"
+    link.symlink_to(outside)
+    with pytest.raises(ExpectationError, match="outside the project"):
+        load(link, root=tmp_path)
+    big = folder / "big.yaml"
+    big.write_text("#" * 10_000_001, encoding="utf-8")
+    with pytest.raises(ExpectationError, match="larger than 10 MB"):
+        load(big, root=tmp_path)
