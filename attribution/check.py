@@ -42,7 +42,7 @@ from attribution.levels import load as load_levels
 from attribution.model import Attribution
 from attribution.pipeline import extract
 from attribution.records import POLICIES, Policy, RecordFile, Speaker, load
-from attribution.report import as_json, render, write_json
+from attribution.report import as_json, render, writable, write_json
 from attribution.transcripts import SourceMatcher
 
 __all__ = [
@@ -539,6 +539,8 @@ def run_args(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", FormatWarning)
         try:
+            if args.report is not None:
+                writable(args.report)  # before any work: a typo costs a second, not a run
             layout = find_layout(args.paths, root=args.root)
             accepted = accepted_findings.read(args.baseline) if args.baseline else {}
             changed = changes(args.changed, cwd=Path.cwd()) if args.changed else None

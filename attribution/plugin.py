@@ -39,7 +39,7 @@ from attribution.findings import Finding
 from attribution.layout import INI_GLOBS, YAML_SUFFIXES, Layout, declares_articles
 from attribution.model import Attribution
 from attribution.records import RecordFile, load
-from attribution.report import describe, headline, summary, write_json
+from attribution.report import describe, headline, summary, writable, write_json
 
 #: The attribute of a call's TestReport that carries its findings to the controller (xdist
 #: serialises a report's attributes); kept out of ``user_properties``, which JUnit writes.
@@ -333,6 +333,16 @@ class AttributionRun:
                 self.baseline = baseline.read(self.baseline_path)
             except AttributionError as err:
                 raise pytest.UsageError(str(err)) from None
+        outputs = ["attribution_report", "attribution_sarif"]
+        if config.getoption("attribution_baseline_update"):
+            outputs.append("attribution_baseline")
+        for option in outputs:
+            destination = config.getoption(option)
+            if destination:
+                try:  # before any work: a typo costs a second, not a run
+                    writable(Path(destination))
+                except AttributionError as err:
+                    raise pytest.UsageError(str(err)) from None
         self.changes: Changes | None = None
         ref = config.getoption("attribution_changed")
         if ref:

@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from attribution.errors import AttributionError
 from attribution.findings import KINDS, Finding, diff_text
 
 INDENT = "  "
@@ -122,6 +123,22 @@ def as_json(articles: int, findings: Iterable[Finding]) -> dict[str, object]:
 def write_json(path: Path, articles: int, findings: Iterable[Finding]) -> None:
     document = as_json(articles, findings)
     write_atomic(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+def writable(path: Path) -> None:
+    """Raise AttributionError, in one line, when a report cannot be written at ``path``.
+
+    Checked before any work starts, so a typo in ``--report`` costs a second, not a run.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".probe", dir=path.parent)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as err:
+        raise AttributionError(f"cannot write {path}: {err.strerror or err}") from None
+    if path.is_dir():
+        raise AttributionError(f"cannot write {path}: is a directory")
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -608,3 +608,11 @@ def test_a_folder_named_on_purpose_gives_the_record_files_that_declare_articles(
     # a workflow next to them declares no articles: never read as a record file
     status, out, _ = run("check", ".github")
     assert status == 2 and out == ""
+
+
+def test_an_unwritable_report_is_a_one_line_error_before_any_work(run: Run, newsroom: Path) -> None:
+    (newsroom / "taken").write_text("a file, not a folder\n", encoding="utf-8")
+    status, out, err = run("check", "--report", "taken/report.json", "expectations")
+    assert (status, out) == (2, "")
+    assert err.startswith("attribution check: cannot write taken/report.json: ")
+    assert err.count("\n") == 1

@@ -292,3 +292,15 @@ def test_the_repositorys_own_house_rule(pytester: pytest.Pytester) -> None:
         ),
     ]
     result.assert_outcomes(passed=1, failed=2)  # an item per article
+
+
+@pytest.mark.parametrize("option", ["--attribution-report", "--attribution-sarif"])
+def test_an_unwritable_output_is_a_one_line_usage_error_before_any_work(
+    pytester: pytest.Pytester, option: str
+) -> None:
+    pytester.makeini("[pytest]\n")
+    (pytester.path / "taken").write_text("a file, not a folder\n", encoding="utf-8")
+    result = pytester.runpytest(f"{option}=taken/out.json")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["ERROR: cannot write taken/out.json: *"])
+    assert "Traceback" not in result.stderr.str() + result.stdout.str()
