@@ -256,8 +256,17 @@ def _articles(v: _Validator, node: yaml.Node, *, base: Path, root: Path) -> tupl
         v.fail(node, "'articles' must list at least one glob")
     for item in patterns:
         pattern = v.text(item, "an 'articles' glob")
-        matches = sorted(glob.glob(str(base / pattern), recursive=True))
-        files = [Path(m).resolve() for m in matches if Path(m).is_file()]
+        if Path(pattern).is_absolute():
+            v.fail(item, f"glob '{pattern}' must be relative to the record file")
+        literal = Path(*[part for part in _parts_before_magic(pattern)])
+        if not (base / literal).resolve().is_relative_to(root):
+            v.fail(item, f"glob '{pattern}' reaches outside the rootdir")
+        matches: list[str] = []
+        for match in glob.iglob(str(base / pattern), recursive=True):
+            matches.append(match)
+            if len(matches) > MAX_GLOB_MATCHES:  # a link loop, or the whole disk
+                v.fail(item, f"glob '{pattern}' matches more than {MAX_GLOB_MATCHES} paths")
+        files = [Path(m).resolve() for m in sorted(matches) if Path(m).is_file()]
         if not files:
             v.fail(item, f"glob '{pattern}' matches no file")
         for file in files:
@@ -265,6 +274,20 @@ def _articles(v: _Validator, node: yaml.Node, *, base: Path, root: Path) -> tupl
                 v.fail(item, f"glob '{pattern}' reaches outside the rootdir: {file}")
             found.add(file)
     return tuple(sorted(found))
+
+
+#: An articles glob that matches more paths than this is refused in one line.
+MAX_GLOB_MATCHES = 100_000
+
+
+def _parts_before_magic(pattern: str) -> list[str]:
+    """The folders a glob names before its first wildcard: where its walk starts."""
+    out = []
+    for part in Path(pattern).parts[:-1]:
+        if glob.has_magic(part):
+            break
+        out.append(part)
+    return out
 
 
 def _speakers(v: _Validator, node: yaml.Node) -> tuple[Speaker, ...]:

@@ -240,3 +240,18 @@ def test_only_a_regular_file_inside_the_root_is_read_as_records(tmp_path: Path) 
     big.write_text("#" * 10_000_001, encoding="utf-8")
     with pytest.raises(ExpectationError, match="larger than 10 MB"):
         load(big, root=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("glob_", "message"),
+    [
+        ("/**/*.txt", "glob '/**/*.txt' must be relative to the record file"),
+        ("../../**/*.txt", "glob '../../**/*.txt' reaches outside the rootdir"),
+        ("../../*.txt", "glob '../../*.txt' reaches outside the rootdir"),
+    ],
+)
+def test_a_glob_never_walks_outside_the_root(root: Path, glob_: str, message: str) -> None:
+    """Refused before any walk: '/**/*' would read the whole disk."""
+    err = error(root, GOOD.replace("../corpus/*.txt", glob_))
+    assert err.message == message
+    assert err.line == 2
