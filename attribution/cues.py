@@ -392,7 +392,7 @@ def _role_then_name(masked: str, run: tuple[int, int], ceiling: int) -> tuple[in
         cur = nxt
     else:
         return run
-    if not role or not _one_person_noun(role[-1]):
+    if not role or not one_person_noun(role[-1]):
         return run
     name = word_after(masked, cur[1], ceiling)
     assert name is not None  # the loop broke on it
@@ -405,7 +405,7 @@ ROLE_WORDS = 3
 
 
 @cache
-def _one_person_noun(word: str) -> bool:
+def one_person_noun(word: str) -> bool:
     """A noun for one person: a title, a person noun, a gendered noun ("hopeful", "clerk")."""
     return (
         word.title() in titles()

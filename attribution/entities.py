@@ -24,7 +24,14 @@ from functools import cache, lru_cache
 
 import regex
 
-from attribution.cues import INTRODUCTORY, NOT_A_SPEAKER, cue_words, pronouns, titles
+from attribution.cues import (
+    INTRODUCTORY,
+    NOT_A_SPEAKER,
+    cue_words,
+    one_person_noun,
+    pronouns,
+    titles,
+)
 from attribution.frame import Frame, headline_end
 from attribution.model import Cue
 from attribution.wordlists import AsciiFast, ascii_twin, given_names, table, word_set, words
@@ -448,7 +455,7 @@ class Tracker:
                     kept.append(w)
             role = " ".join(kept) or words_[-1]
         head = role.split()[-1]
-        if not _one_person(head):
+        if not one_person_noun(head):
             return False  # "the hospital trust", "officials": not one person
         index = len(self.entities)
         gender = gendered_words().get(head)
@@ -767,7 +774,7 @@ class Tracker:
         person noun: "governor", "host", "tycoon"); plural and organisation nouns
         ("officials", "the campaign") do not.
         """
-        if (head.endswith("s") and not head.endswith("ss")) or not _one_person(head):
+        if (head.endswith("s") and not head.endswith("ss")) or not one_person_noun(head):
             return None
         si = max(0, bisect_right(self._starts, before) - 1)
         found = self._search(
@@ -796,17 +803,6 @@ _DESCRIPTION_NOISE = frozenset({"the", "a", "an", "former", "then", "this", "tha
 
 NON_NAME, TITLE, HONORIFIC, ORGANISATION, SUFFIX = 1, 2, 4, 8, 16
 NAME, PRONOUN, DESCRIPTION = 0, 1, 2
-
-
-@cache
-def person_nouns() -> frozenset[str]:
-    """Nouns for one person that are not titles: "tycoon", "businessman" (person_nouns.txt)."""
-    return word_set("person_nouns.txt")
-
-
-def _one_person(head: str) -> bool:
-    """A role noun that stands for one person: a title, a gendered noun, a person noun."""
-    return head.title() in titles() or head in gendered_words() or head in person_nouns()
 
 
 def _is_description(mention: str) -> bool:
