@@ -784,10 +784,9 @@ def _passive_agent(masked: str, sentence: Sentence, start: int, end: int) -> tup
 
     The words quoted after it are the asker's question, not the subject's.
     """
-    if not PASSIVE_AUXILIARY.search(masked, max(sentence.start, start - 6), start):
-        return None
+    # "by" after the cue first: it fails at once for nearly every cue in the text
     by = PASSIVE_BY.match(masked, end, sentence.end)
-    if by is None:
+    if by is None or not PASSIVE_AUXILIARY.search(masked, max(sentence.start, start - 6), start):
         return None
     return noun_phrase_after(masked, by.end(), sentence.end)
 

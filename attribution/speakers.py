@@ -282,7 +282,9 @@ class _Document:
             named = self._appositive_name(cue.mention.end)
             if named is not None:
                 # "Her campaign manager, Robby Mook, suggested": the name in apposition
-                return self._named_in_apposition(named, mention)
+                self.history.append((named, "person"))
+                why = f"mention {mention!r} is named in apposition: {named!r}"
+                return Speaker(name=named, kind="person", steps=(why,))
         first_word = low.split()[0] if low.split() else ""
         head = low.split()[-1] if low.split() else ""
         if (
@@ -341,7 +343,7 @@ class _Document:
         self.history.append((name, kind))
         return Speaker(name=name, kind=kind, steps=tuple(steps))
 
-    def _appositive_name(self, end: int) -> tuple[int, int] | None:
+    def _appositive_name(self, end: int) -> str | None:
         """The full name set off by commas right after a description, if any."""
         masked = self.frame.masked
         if not masked.startswith(", ", end):
@@ -350,13 +352,7 @@ class _Document:
         if m is None or not masked.startswith(",", m.end()):
             return None
         name, kind = classify(self.text[m.start() : m.end()])
-        return (m.start(), m.end()) if kind == "person" and len(name.split()) >= 2 else None
-
-    def _named_in_apposition(self, span: tuple[int, int], mention: str) -> Speaker:
-        name, _ = classify(self.text[span[0] : span[1]])
-        self.history.append((name, "person"))
-        why = f"mention {mention!r} is named in apposition: {name!r}"
-        return Speaker(name=name, kind="person", steps=(why,))
+        return name if kind == "person" and len(name.split()) >= 2 else None
 
     def _tracked(self, found: Resolution, kind: str, *, first: str | None = None) -> Speaker:
         assert found.name is not None
