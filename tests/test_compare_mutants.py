@@ -11,21 +11,12 @@ from pathlib import Path
 
 from test_compare import AUSTIN, SERIOUS  # the same two Austin records
 
+from attribution.check.align import Alignment, Token, align, tokens, words
 from attribution.check.findings import DiffOp
+from attribution.check.names import name_fits, name_forms, venue_fits
 from attribution.check.records import Policy, Record, RecordFile, Speaker
-from attribution.check.verdicts import (
-    Alignment,
-    ArticleCheck,
-    Matcher,
-    Token,
-    align,
-    line_column,
-    name_fits,
-    name_forms,
-    tokens,
-    venue_fits,
-    words,
-)
+from attribution.check.source import line_column
+from attribution.check.verdicts import ArticleCheck, Matcher
 from attribution.parse.model import Attribution, Span
 
 LEFT = "What exactly are they doing? Left to be seen."

@@ -122,6 +122,10 @@ class Finding:
         values["outlets"] = tuple(data.get("outlets", ()))
         return cls(**values)
 
+    def order(self) -> tuple[str, int, int, str, str]:
+        """Where a report lists it: by article, place in the article, kind and record."""
+        return (self.article, self.line or 0, self.column or 0, self.kind, self.record or "")
+
     def key(self) -> tuple[str, str, str | None, str | None, str]:
         """Identity for the baseline: no line or column, so edits elsewhere keep it accepted."""
         return (self.article, self.kind, self.record, self.speaker, " ".join(self.quote.split()))

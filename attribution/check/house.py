@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from attribution.check.findings import HOUSE_KIND, KINDS, Finding, Level
-from attribution.check.verdicts import line_column
+from attribution.check.source import line_column
 from attribution.errors import AttributionError
 from attribution.parse.model import Attribution
 
