@@ -131,6 +131,12 @@ quotes:
             2,
             "'unverified' must be one of fail, warn, ignore, not 'maybe'",
         ),
+        (
+            "articles: ../corpus/*.txt\npossible-misquote: [warn]\n"
+            "quotes:\n  - {speaker: A, text: b}\n",
+            2,
+            "'possible-misquote' must be one of fail, warn, ignore, not a list",
+        ),
         ("articles: ../corpus/*.txt\nquotes: []\n", 2, "non-empty list"),
         ("- just\n- a list\n", 1, "the file must be a mapping"),
         (

@@ -199,8 +199,8 @@ def _policy(v: _Validator, node: yaml.Node | None, key: str) -> Policy:
         return "warn"
     value = node.value if isinstance(node, yaml.ScalarNode) else None
     if node.tag != _STR or value not in POLICIES:
-        shown_value = value if isinstance(value, str) else node.tag.rsplit(":", 1)[-1]
-        v.fail(node, f"'{key}' must be one of fail, warn, ignore, not {shown_value!r}")
+        shown_value = repr(value) if isinstance(value, str) else _kind(node)
+        v.fail(node, f"'{key}' must be one of fail, warn, ignore, not {shown_value}")
     return next(p for p in POLICIES if p == value)
 
 
