@@ -34,7 +34,17 @@ VENUE_NOISE = word_set("venue_noise.txt")
 
 
 def name_forms(name: str) -> tuple[str, ...]:
-    """A name without titles, suffixes or initials, as lower-case parts."""
+    """A name without titles, suffixes or initials, as lower-case parts.
+
+    >>> name_forms("Secretary Lloyd J. Austin III")
+    ('lloyd', 'austin')
+    >>> name_forms("Lloyd Austin")  # leaves a good name alone
+    ('lloyd', 'austin')
+    >>> name_forms("Mr. O’Neill")  # one apostrophe; a name of titles only keeps them
+    ("o'neill",)
+    >>> name_forms("Dr.")
+    ('dr',)
+    """
     parts = [normalise(p) for p in NAME_PART.findall(name)]  # O’Neill is O'Neill
     kept = tuple(p for p in parts if p not in NAME_NOISE and len(p) > 1)
     return kept or tuple(parts)
@@ -43,7 +53,21 @@ def name_forms(name: str) -> tuple[str, ...]:
 def name_fits(credited: str, known: Iterable[str]) -> bool:
     """Does the article's name refer to one of the record's names?
 
-    Equal after dropping titles, suffixes and initials, or a bare surname.
+    Equal after dropping titles, suffixes and initials, or a bare surname, or the same
+    first and last names around a middle name.
+
+    >>> name_fits("Lloyd Austin", ["Lloyd Austin"])  # leaves a good name alone
+    True
+    >>> name_fits("Secretary Lloyd J. Austin III", ["Lloyd Austin"])
+    True
+    >>> name_fits("Austin", ["Lloyd J. Austin III"])  # a bare surname
+    True
+    >>> name_fits("Lloyd James Austin", ["Lloyd Austin"])  # a middle name
+    True
+    >>> name_fits("Jane Austin", ["Lloyd Austin"])  # the same surname, someone else
+    False
+    >>> name_fits("John Kirby", ["Lloyd Austin", "Austin"])
+    False
     """
     mine = name_forms(credited)
     for name in known:
@@ -60,7 +84,19 @@ def name_fits(credited: str, known: Iterable[str]) -> bool:
 
 
 def venue_fits(stated: str, recorded: str) -> bool:
-    """A stated venue fits when it shares a content word with the record's ("Rome, Italy")."""
+    """A stated venue fits when it shares a content word with the record's ("Rome, Italy").
+
+    A venue that says only how the words were said fits anything: records are partial.
+
+    >>> venue_fits("in Rome", "Rome")  # leaves a good venue alone
+    True
+    >>> venue_fits("at a military base in Italy", "Rome, Italy")
+    True
+    >>> venue_fits("in Brussels", "Rome, Italy")
+    False
+    >>> venue_fits("during comments", "Rome")  # no place word stated
+    True
+    """
     mine = content_words(w.norm for w in words(stated)) - VENUE_NOISE
     theirs = content_words(w.norm for w in words(recorded)) - VENUE_NOISE
     return not mine or not theirs or bool(mine & theirs)

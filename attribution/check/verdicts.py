@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from attribution.check.align import Alignment, Token, align, content_words, kept, tokens, words
 from attribution.check.findings import DiffOp, Finding, Kind
@@ -34,6 +35,57 @@ OWN_KEPT = 0.75
 #: Rules that borrow a speaker from a neighbouring sentence: the venue of that sentence's
 #: cue is not stated for this quote, so it never makes a ``venue-mismatch``.
 BORROWED_RULES = frozenset({"previous-sentence", "continues-previous-paragraph"})
+
+
+#: How an article quote that is not a record's words resembles it: ``close`` is the same
+#: sentence changed (a ``misquote``), ``loose`` only worth a ``possible-misquote`` warning.
+Resemblance = Literal["close", "loose"]
+
+
+def close_budget(words: int) -> int:
+    """How many changed words a quote of ``words`` words may have and still be close: a quarter."""
+    return max(1, words // 4)
+
+
+def classify(
+    *, words: int, stretch: int, cost: int, kept: int, own: bool, other: bool, related: bool
+) -> Resemblance | None:
+    """How an article quote resembles a record it was aligned with; None when not enough.
+
+    ``words`` is the quote's length, ``stretch`` the record words it spans, ``cost`` its
+    changed words and ``kept`` the words it keeps in order; ``own`` says the record is the
+    credited speaker's, ``other`` that the article names someone else, ``related`` that
+    the quote shares content words with the credited speaker's record.
+
+    >>> classify(words=8, stretch=8, cost=2, kept=6, own=False, other=False, related=False)
+    'close'
+    >>> classify(words=8, stretch=8, cost=3, kept=5, own=False, other=False, related=False)
+    >>> classify(words=8, stretch=8, cost=3, kept=6, own=True, other=False, related=False)
+    'close'
+
+    Three words are close only as a cut of a longer stretch, never when someone else is
+    named for them ("not there yet" is anyone's words):
+
+    >>> classify(words=3, stretch=4, cost=1, kept=2, own=True, other=False, related=False)
+    'close'
+    >>> classify(words=3, stretch=4, cost=1, kept=2, own=False, other=True, related=False)
+
+    Loosely: the credited speaker's subject, a third of the words kept in order.
+
+    >>> classify(words=9, stretch=12, cost=6, kept=3, own=True, other=False, related=True)
+    'loose'
+    >>> classify(words=9, stretch=12, cost=6, kept=2, own=True, other=False, related=True)
+    """
+    long_enough = (words if other else max(words, stretch)) >= MIN_CLOSE_WORDS
+    if long_enough and (
+        cost <= close_budget(words)
+        # the credited speaker's sentence with a few words moved or swapped
+        or (own and kept >= OWN_KEPT * words)
+    ):
+        return "close"
+    if related and kept >= LOOSE_KEPT * words:
+        return "loose"
+    return None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -258,33 +310,32 @@ class Matcher:
         """
         quote_words = [t.norm for t in quote if t.tag == "word"]
         quote_content = content_words(quote_words)
-        close_budget = max(1, n_words // 4)
+        budget = close_budget(n_words)
         best: tuple[int, int, int, _Prepared, Alignment] | None = None
         for p in self.prepared:
             own = p.record.speaker in owners
             shared = len(quote_content & p.content)
-            loose = own and (shared >= 2 or (shared >= 1 and 2 * shared >= len(quote_content)))
+            related = own and (shared >= 2 or (shared >= 1 and 2 * shared >= len(quote_content)))
             present = sum(w in p.vocabulary for w in quote_words)
             # A dropped word leaves a quote one word shorter than the stretch it garbles:
             # judge the length by the record's side as well ("ab aaaa aaaaa" from
             # "ab aaa aaaa aaaaa" is a four-word quote with a word missing).
-            maybe_close = n_words + 1 >= MIN_CLOSE_WORDS and present >= n_words - close_budget
-            if not (loose or maybe_close):
+            maybe_close = n_words + 1 >= MIN_CLOSE_WORDS and present >= n_words - budget
+            if not (related or maybe_close):
                 continue
             alignment = align(quote, p.words)
-            stretch = alignment.end - alignment.start
-            # A dropped word may leave a quote one word short of the stretch it garbles;
-            # a quote the article credits by name to someone else must itself be long
-            # enough to be that sentence ("not there yet" is anyone's words).
-            other = named and not own
-            long_enough = (n_words if other else max(n_words, stretch)) >= MIN_CLOSE_WORDS
-            close = long_enough and (
-                alignment.cost <= close_budget
-                # the credited speaker's sentence with a few words moved or swapped
-                or (own and kept(alignment) >= OWN_KEPT * n_words)
+            resemblance = classify(
+                words=n_words,
+                stretch=alignment.end - alignment.start,
+                cost=alignment.cost,
+                kept=kept(alignment),
+                own=own,
+                other=named and not own,
+                related=related,
             )
-            if not close and not (loose and kept(alignment) >= LOOSE_KEPT * n_words):
+            if resemblance is None:
                 continue
+            close = resemblance == "close"
             rank = (0 if close else 1, alignment.cost, 0 if own else 1)
             if best is None or rank < best[:3]:
                 best = (*rank, p, alignment)
