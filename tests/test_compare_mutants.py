@@ -302,6 +302,13 @@ def test_a_name_with_no_letters_fits_no_one() -> None:
     assert not name_fits("—", ["Lloyd Austin"])
 
 
+def test_a_placeholder_name_of_no_letters_does_not_hide_the_names_after_it() -> None:
+    # an editor's "?" or "—" among the aliases fits nothing, and the next alias still counts
+    assert name_fits("Austin", ["—", "Lloyd Austin"])
+    assert name_fits("Lloyd Austin", ["?", "Austin"])
+    assert not name_fits("Kirby", ["—", "Lloyd Austin"])
+
+
 def test_a_middle_name_still_fits_either_way() -> None:
     # same first and last name, with or without a middle name
     assert name_fits("Lloyd James Austin", ["Lloyd Austin"])

@@ -1,0 +1,145 @@
+"""The speaker resolver's answers and the steps ``attribution explain`` shows for them.
+
+Each case is a construction news uses, with the speaker, the kind the verdicts rely on
+(only a person or an organisation named by the text can be someone else) and the
+resolver's own steps exactly, so an explanation that says something false fails.
+tests/mutants_speakers.md lists the mutants of attribution/parse/speakers.py that
+cannot change behaviour. Test ids are plain ASCII: mutmut selects tests by node id.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution.parse.model import Attribution
+from attribution.parse.pipeline import extract
+
+
+def last(text: str) -> Attribution:
+    """The article's last quotation: the one a case is about, after any that set it up."""
+    return extract(text)[-1]
+
+
+def resolver_steps(found: Attribution) -> tuple[str, ...]:
+    """The steps after the mention: what speakers.py decided, in its words."""
+    at = next(i for i, step in enumerate(found.steps) if step.startswith("speaker mention"))
+    return found.steps[at + 1 :]
+
+
+CASES = {
+    "writer": ('"We will win," I said.', None, "self", ("'I' is the writer",)),
+    "addressee": (
+        '"We will win," you said.',
+        None,
+        "unknown",
+        ("'you' is whom the writer addresses, not a speaker",),
+    ),
+    "unnamed-source": (
+        '"The deal is off," a person familiar with the talks said.',
+        None,
+        "unknown",
+        ("'the talks' is what an unnamed source knows about, not the speaker",),
+    ),
+    "printed": (
+        '"Welcome to Iowa," read the sign.',
+        None,
+        "unknown",
+        ("'the sign' is printed, not said",),
+    ),
+    "titles-dropped": (
+        '"This is serious," Secretary Lloyd Austin said.',
+        "Lloyd Austin",
+        "person",
+        ("mention 'Secretary Lloyd Austin' is a person", "titles dropped: 'Lloyd Austin'"),
+    ),
+    "surname-named-in-full-earlier": (
+        '"This is serious," Secretary Lloyd Austin said.\n\n"We are watching," Austin said.',
+        "Lloyd Austin",
+        "person",
+        (
+            "mention 'Austin' is a person",
+            "'Austin' is 'Lloyd Austin', as the article names them in full",
+        ),
+    ),
+    "surname-named-later": (
+        '"We are watching," Austin said. Lloyd Austin arrived in Rome.',
+        "Lloyd Austin",
+        "person",
+        ("mention 'Austin' is a person", "'Austin' resolves to 'Lloyd Austin', named later"),
+    ),
+    "of-a-state": (
+        '"Not now," said Sen. Tom Cole of Oklahoma.',
+        "Tom Cole",
+        "person",
+        ("mention 'Sen. Tom Cole' is a person", "titles dropped: 'Tom Cole'"),
+    ),
+    "organisation-of": (
+        '"We act," the Bank of England said.',
+        "Bank of England",
+        "organisation",
+        ("mention 'Bank of England' is an organisation",),
+    ),
+    "outlet-owns-the-person": (
+        '"We act," CNN\'s Gloria Borger said.',
+        "Gloria Borger",
+        "person",
+        ('mention "CNN\'s Gloria Borger" is a person', "titles dropped: 'Gloria Borger'"),
+    ),
+    "they-with-no-group-before": (
+        'The union met on Monday.\n\n"We will strike," they said.',
+        None,
+        "unknown",
+        ("pronoun 'they' has no antecedent",),
+    ),
+    "who-after-a-name": (
+        'The plan was praised by Dana Whitfield, who called it "a model."',
+        "Dana Whitfield",
+        "person",
+        ("'who' refers to 'Dana Whitfield' before it",),
+    ),
+    "named-in-apposition": (
+        'Her campaign manager, Robby Mook, said "we are ready."',
+        "Robby Mook",
+        "person",
+        ("mention 'Her campaign manager' is named in apposition: 'Robby Mook'",),
+    ),
+    "he-named-before": (
+        'Zelenskiy spoke late. Volodymyr Zelenskiy was tired.\n\n"We hold," he said.',
+        "Volodymyr Zelenskiy",
+        "inferred",
+        (
+            "pronoun 'he': no earlier speaker fits; 'Volodymyr Zelenskiy' is named before it",
+            "inferred from context",
+        ),
+    ),
+    "she-is-not-mr-smith": (
+        '"Go," Mr. Smith said. "Stop," she said.',
+        None,
+        "unknown",
+        ("pronoun 'she' has no antecedent",),
+    ),
+    "a-surname-two-people-share": (
+        'Hillary Clinton and Bill Clinton arrived. "We won," Clinton said.',
+        "Bill Clinton",
+        "person",
+        (
+            "mention 'Clinton' is a person",
+            "'Clinton' is 'Bill Clinton', as the article names them in full",
+            "the surname also fits: Hillary Clinton: ambiguous",
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_resolver_names_the_speaker_kind_and_its_steps(case: str) -> None:
+    text, speaker, kind, steps = CASES[case]
+    found = last(text)
+    assert (found.speaker, found.speaker_kind) == (speaker, kind)
+    assert resolver_steps(found) == steps
+
+
+def test_an_ambiguous_surname_keeps_everyone_it_may_be() -> None:
+    found = last('Hillary Clinton and Bill Clinton arrived. "We won," Clinton said.')
+    assert found.candidates == ("Bill Clinton", "Hillary Clinton")
+    assert found.ambiguous
