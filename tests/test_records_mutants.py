@@ -519,3 +519,104 @@ def test_a_source_outside_the_root_is_refused(root: Path) -> None:
     err = error(root, with_sources("  - path: ../../outside.txt\n"))
     assert err.line == 5
     assert err.message.startswith("source '../../outside.txt' reaches outside the rootdir: /")
+
+
+@pytest.mark.parametrize(
+    ("entries", "line", "message"),
+    [
+        ("  3\n", 5, "'sources' must be a list"),
+        ("  - 3\n", 5, "a source must be a mapping of keys to values"),
+        ("  - path: 3\n", 5, "'path' must be text, not a number (quote it)"),
+        (
+            "  - path: ../t.txt\n    venue: [Rome]\n",
+            6,
+            "'venue' must be text, not a list (quote it)",
+        ),
+        (
+            "  - path: ../t.txt\n    speakers: {3: x}\n",
+            6,
+            "a transcript label must be text, not a number (quote it)",
+        ),
+        (
+            "  - path: ../t.txt\n    speakers: !labels {Q: null}\n",
+            6,
+            "a source's 'speakers' must map each transcript label to a name or null",
+        ),
+    ],
+    ids=[
+        "sources-number",
+        "source-number",
+        "path-number",
+        "venue-list",
+        "label-number",
+        "tagged-labels",
+    ],
+)
+def test_each_part_of_a_source_names_itself_when_wrong(
+    root: Path, entries: str, line: int, message: str
+) -> None:
+    (root / "t.txt").write_text("A: Words.\n", encoding="utf-8")
+    err = error(root, with_sources(entries))
+    assert (err.line, err.message) == (line, message)
+
+
+@pytest.mark.parametrize(
+    ("value", "loaded_as"),
+    [
+        ("{a: b}", "a mapping"),
+        ("[a]", "a list"),
+        ("yes", "a boolean"),
+        ("12", "a number"),
+        ("1.5", "a number"),
+        ("2024-10-23", "a date"),
+        ("null", "empty"),
+        ("!!python/name:os.system", "a value tagged tag:yaml.org,2002:python/name:os.system"),
+    ],
+    ids=["mapping", "list", "boolean", "int", "float", "date", "null", "python-tag"],
+)
+def test_a_speaker_that_is_not_text_says_what_it_loaded_as(
+    root: Path, value: str, loaded_as: str
+) -> None:
+    err = error(root, quotes(f"{{speaker: {value}, text: b}}"))
+    assert (err.line, err.message) == (3, f"'speaker' must be text, not {loaded_as} (quote it)")
+
+
+def test_yaml_1_1_short_booleans_tagged_explicitly_are_read(root: Path) -> None:
+    """``!!bool y`` is YAML 1.1's short true; the loader reads flags without constructing."""
+    source = "consensus: !!bool y\n" + quotes("{speaker: A, text: b, required: !!bool Y}")
+    loaded = load_text(root, source)
+    assert (loaded.consensus, loaded.records[0].required) == (True, True)
+    source = "consensus: !!bool n\n" + quotes("{speaker: A, text: b, required: !!bool N}")
+    loaded = load_text(root, source)
+    assert (loaded.consensus, loaded.records[0].required) == (False, False)
+
+
+def test_quotes_that_are_not_a_list_say_so(root: Path) -> None:
+    err = error(root, "articles: ../corpus/a.txt\nquotes: 3\n")
+    assert (err.line, err.message) == (2, "'quotes' must be a list")
+
+
+def test_a_tagged_speakers_map_is_an_unexpected_tag_not_a_mapping(root: Path) -> None:
+    """Tags are never constructed: ``!names {...}`` is refused, not read as a plain map."""
+    source = "articles: ../corpus/a.txt\nspeakers: !names {Jane Doe: [Doe]}\n" + quotes(
+        "{speaker: Doe, text: b}", head=""
+    )
+    err = error(root, source)
+    assert (err.line, err.message) == (
+        2,
+        "'speakers' must map each canonical name to a list of aliases",
+    )
+
+
+@pytest.mark.parametrize(
+    ("articles", "message"),
+    [
+        ("3", "'articles' must be a list"),
+        ("!globs [../corpus/a.txt]", "'articles' must be a list"),
+        ("[3]", "an 'articles' glob must be text, not a number (quote it)"),
+    ],
+    ids=["number", "tagged-list", "number-in-list"],
+)
+def test_articles_that_are_not_globs_say_so(root: Path, articles: str, message: str) -> None:
+    err = error(root, quotes("{speaker: A, text: b}", head=f"articles: {articles}\n"))
+    assert (err.line, err.message) == (1, message)
