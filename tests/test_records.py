@@ -84,6 +84,12 @@ quotes:
     [
         ("articles: [a\nquotes: []\n", 2, "YAML syntax error"),
         ("", None, "empty file"),
+        # a vertical tab, Word's line break, pasted into a quote: one line, with its line
+        (
+            "articles: ../corpus/*.txt\nquotes:\n  - {speaker: A, text: b\x0bc}\n",
+            3,
+            "YAML error: unacceptable character #x000b",
+        ),
         ("# only a comment\n", None, "empty file"),
         ("quotes:\n  - {speaker: A, text: b}\n", 1, "missing required key 'articles'"),
         ("articles: ../corpus/*.txt\n", 1, "missing required key 'quotes'"),

@@ -154,8 +154,17 @@ def parse(source: str, *, path: Path, root: Path) -> RecordFile:
         line = mark.line + 1 if mark is not None else None
         problem = err.problem or err.context or "invalid YAML"
         raise ExpectationError(shown, line, f"YAML syntax error: {problem}") from None
+    except yaml.reader.ReaderError as err:
+        # A control character (pasted from a word processor) has no mark: find its line, and
+        # keep the error to one line (PyYAML's own text adds where it read the string).
+        character = err.character if isinstance(err.character, int) else 0
+        at = source.find(chr(character))
+        line = source.count("\n", 0, at) + 1 if character and at >= 0 else None
+        what = f"unacceptable character #x{character:04x}: {err.reason}"
+        raise ExpectationError(shown, line, f"YAML error: {what}") from None
     except yaml.YAMLError as err:
-        raise ExpectationError(shown, None, f"YAML error: {err}") from None
+        first = str(err).splitlines()[0] if str(err) else "invalid YAML"
+        raise ExpectationError(shown, None, f"YAML error: {first}") from None
     if top is None or (top.tag == _NULL and isinstance(top, yaml.ScalarNode)):
         raise ExpectationError(shown, None, "empty file: expected the keys 'articles' and 'quotes'")
     v = _Validator(shown)
