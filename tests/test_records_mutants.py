@@ -269,7 +269,7 @@ def test_a_glob_matching_too_many_paths_is_refused(
     monkeypatch.setattr(records, "MAX_GLOB_MATCHES", 2)
     head = "articles: ../corpus/**/*.txt\n"
     err = error(root, quotes("{speaker: A, text: b}", head=head))
-    assert err.message == "glob '../corpus/**/*.txt' matches more than 2 paths"
+    assert (err.line, err.message) == (1, "glob '../corpus/**/*.txt' matches more than 2 paths")
     monkeypatch.setattr(records, "MAX_GLOB_MATCHES", 3)
     assert len(load_text(root, quotes("{speaker: A, text: b}", head=head)).articles) == 3
 
@@ -620,3 +620,21 @@ def test_a_tagged_speakers_map_is_an_unexpected_tag_not_a_mapping(root: Path) ->
 def test_articles_that_are_not_globs_say_so(root: Path, articles: str, message: str) -> None:
     err = error(root, quotes("{speaker: A, text: b}", head=f"articles: {articles}\n"))
     assert (err.line, err.message) == (1, message)
+
+
+def test_an_article_linked_from_outside_the_root_is_refused_at_its_glob(root: Path) -> None:
+    """The glob starts inside, but a match that resolves outside reads someone else's file."""
+    outside = root.parent / "secret.txt"
+    outside.write_text("text", encoding="utf-8")
+    (root / "corpus" / "world" / "link.txt").symlink_to(outside)
+    head = "articles:\n  - ../corpus/a.txt\n  - ../corpus/world/*.txt\n"
+    err = error(root, quotes("{speaker: A, text: b}", head=head))
+    assert err.line == 3
+    assert err.message == (
+        f"glob '../corpus/world/*.txt' reaches outside the rootdir: {outside.resolve()}"
+    )
+
+
+def test_a_file_of_one_string_is_not_a_mapping(root: Path) -> None:
+    err = error(root, "just some words\n")
+    assert (err.line, err.message) == (1, "the file must be a mapping of keys to values")
