@@ -638,3 +638,23 @@ def test_an_article_linked_from_outside_the_root_is_refused_at_its_glob(root: Pa
 def test_a_file_of_one_string_is_not_a_mapping(root: Path) -> None:
     err = error(root, "just some words\n")
     assert (err.line, err.message) == (1, "the file must be a mapping of keys to values")
+
+
+def test_a_refused_record_file_is_named_with_the_whole_reason(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "expectations").mkdir()
+    fifo = tmp_path / "expectations" / "fifo.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(ExpectationError) as info:
+        load(fifo, root=tmp_path)
+    assert str(info.value) == "expectations/fifo.yaml: not a regular file"
+    outside = tmp_path.parent / f"{tmp_path.name}-elsewhere.yaml"
+    outside.write_text("articles: []\n", encoding="utf-8")
+    link = tmp_path / "expectations" / "out.yaml"
+    link.symlink_to(outside)
+    with pytest.raises(ExpectationError) as info:
+        load(link, root=tmp_path)
+    assert str(info.value) == (
+        "expectations/out.yaml: lies outside the project (a link out of the rootdir)"
+    )
