@@ -128,6 +128,36 @@ CASES = {
             "the surname also fits: Hillary Clinton: ambiguous",
         ),
     ),
+    "it-is-the-organisation-before": (
+        '"We act," the Kremlin said.\n\n"We will not stop," it said.',
+        "Kremlin",
+        "inferred",
+        (
+            "pronoun 'it' refers to the most recent group: 'Kremlin'",
+            "inferred from earlier speakers",
+        ),
+    ),
+    "they-is-the-organisation-before": (
+        '"We act," NATO said.\n\n"We will not stop," they said.',
+        "NATO",
+        "inferred",
+        (
+            "pronoun 'they' refers to the most recent group: 'NATO'",
+            "inferred from earlier speakers",
+        ),
+    ),
+    "she-is-not-ben-jacobs": (
+        '"Go," Ben Jacobs said.\n\n"Stop," she said.',
+        None,
+        "unknown",
+        ("pronoun 'she' has no antecedent",),
+    ),
+    "who-after-a-role": (
+        'It was the mayor who said "no more."',
+        "mayor",
+        "group",
+        ("'who' refers to 'mayor' before it",),
+    ),
 }
 
 
