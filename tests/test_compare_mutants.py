@@ -468,6 +468,19 @@ def test_the_close_budget_is_a_quarter_of_the_words() -> None:
     assert judge(three, None) == []
 
 
+def test_four_words_with_one_changed_credited_to_nobody_are_a_misquote() -> None:
+    # MIN_CLOSE_WORDS = 4 on the quote's own length: four words, one changed, anyone's record
+    assert judge("Left to be heard", None) == [("misquote", "left-to-be-seen", "fail")]
+    assert judge("to be heard", None) == []  # three words, one changed: too short to say
+
+
+def test_three_words_with_one_dropped_credited_to_nobody_are_a_misquote() -> None:
+    # a dropped word: the record's four-word stretch is what must be long enough, unless the
+    # article names someone else for the words (then "not there yet" is anyone's)
+    assert judge("Left be seen", None) == [("misquote", "left-to-be-seen", "fail")]
+    assert judge("Left be seen", "Kirby") == [("unverified-quote", None, "warn")]
+
+
 def test_own_sentence_keeping_three_of_four_words_is_a_misquote() -> None:
     # OWN_KEPT = 0.75: four words with three kept in order is the speaker's sentence changed
     assert judge("exactly they are doing", "Austin") == [("misquote", "left-to-be-seen", "fail")]
