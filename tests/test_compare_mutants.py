@@ -348,6 +348,15 @@ def test_an_unverified_quote_does_not_stop_the_check() -> None:
     ]
 
 
+def test_an_article_check_names_its_article() -> None:
+    # the result travels on (transcripts rebuild it): it must say which article it is about
+    m = matcher()
+    text, attributions = story(MISQUOTE)
+    assert m.check(article="world/a.txt", text=text, attributions=attributions).article == (
+        "world/a.txt"
+    )
+
+
 def test_a_record_check_lists_the_quotes_that_use_it() -> None:
     # each record lists the article's quotes that use it; a missing record lists none
     required = Record(
