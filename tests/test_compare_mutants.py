@@ -204,6 +204,17 @@ def test_a_dropped_word_is_a_delete_in_the_diff() -> None:
     )
 
 
+def test_a_word_dropped_just_before_the_records_last_is_a_delete() -> None:
+    # dropped-word moves reach the record's last columns: "Left to [-be-] seen"
+    a = align(tokens("Left to seen"), words(LEFT))
+    assert (a.cost, a.start, a.end) == (1, 5, 9)
+    assert a.ops == (
+        DiffOp(tag="equal", record=("Left", "to"), article=("Left", "to")),
+        DiffOp(tag="delete", record=("be",), article=()),
+        DiffOp(tag="equal", record=("seen",), article=("seen",)),
+    )
+
+
 def test_a_changed_last_word_replaces_the_records_next_word() -> None:
     # _widen: words added at the end pair with the record word they displaced
     a = align(tokens("left to be decided"), words(LEFT))
