@@ -164,7 +164,7 @@ def align(quote: Sequence[Token], record: Sequence[Token]) -> Alignment:
     end = min(range(m + 1), key=lambda j: (cost[n][j], j))
     start, ops = _trace(quote, record, back, n, end)
     start, end, ops = _widen(record, start, end, ops)
-    return Alignment(cost=(cost[n][end] + EDIT // 2) // EDIT, start=start, end=end, ops=ops)
+    return Alignment(cost=round(cost[n][end] / EDIT), start=start, end=end, ops=ops)
 
 
 def _widen(
@@ -197,39 +197,41 @@ def _trace(
     n: int,
     end: int,
 ) -> tuple[int, tuple[DiffOp, ...]]:
-    """Walk the back pointers into diff runs, merging neighbours of the same kind."""
-    steps: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
+    """Walk the back pointers into diff runs, merging neighbours of the same kind.
+
+    A step only says whether it keeps the words (an ellipsis or a bracket keeps what it
+    stands for); whether a changed run deletes, inserts or replaces is read from its words.
+    """
+    steps: list[tuple[bool, tuple[str, ...], tuple[str, ...]]] = []  # (kept, record, article)
     i, j = n, end
     while i > 0:
         pi, pj = back[i][j]
         if pi == i:
-            steps.append(("delete", (record[pj].shown,), ()))
+            steps.append((False, (record[pj].shown,), ()))  # a record word the article dropped
         else:
             tok = quote[i - 1]
             rec = tuple(t.shown for t in record[pj:j])
             if tok.tag == "word" and pj == j:
-                steps.append(("insert", (), (tok.shown,)))
+                steps.append((False, (), (tok.shown,)))  # an article word the record lacks
             elif tok.tag == "word":
-                same = record[pj].norm == tok.norm
-                steps.append(("equal" if same else "replace", rec, (tok.shown,)))
+                steps.append((record[pj].norm == tok.norm, rec, (tok.shown,)))
             else:
-                steps.append(("equal", rec, (tok.shown,)))
+                steps.append((True, rec, (tok.shown,)))
         i, j = pi, pj
     steps.reverse()
     ops: list[DiffOp] = []
-    for tag, rec, art in steps:
-        kind = "equal" if tag == "equal" else "replace"
-        if ops and (ops[-1].tag == "equal") == (kind == "equal"):
+    for same, rec, art in steps:
+        if ops and (ops[-1].tag == "equal") == same:
             last = ops.pop()
             rec, art = last.record + rec, last.article + art
-        ops.append(DiffOp(tag=_tag(kind, rec, art), record=rec, article=art))
+        ops.append(DiffOp(tag=_tag(same, rec, art), record=rec, article=art))
     return j, tuple(ops)
 
 
 def _tag(
-    kind: str, rec: tuple[str, ...], art: tuple[str, ...]
+    same: bool, rec: tuple[str, ...], art: tuple[str, ...]
 ) -> Literal["equal", "replace", "delete", "insert"]:
-    if kind == "equal":
+    if same:
         return "equal"
     if not art:
         return "delete"
