@@ -158,6 +158,28 @@ CASES = {
         "group",
         ("'who' refers to 'mayor' before it",),
     ),
+    "who-after-a-surname-named-in-full-before": (
+        'Lloyd Austin arrived in Rome. The plan was praised by Austin, who called it "a model."',
+        "Lloyd Austin",
+        "person",
+        ("'who' refers to 'Lloyd Austin' before it",),
+    ),
+    "who-after-a-known-role": (
+        "Jane Roe, the county clerk, arrived. "
+        'The plan was praised by the county clerk, who called it "a model."',
+        "Jane Roe",
+        "person",
+        (
+            "'who' refers to 'county clerk' before it",
+            "description 'county clerk' names the role of 'Jane Roe'",
+        ),
+    ),
+    "who-after-a-pronoun": (
+        'The plan was praised by them, who called it "a model."',
+        "them",
+        "group",
+        ("'who' refers to 'them' before it",),
+    ),
 }
 
 
