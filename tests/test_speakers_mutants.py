@@ -13,6 +13,7 @@ import pytest
 
 from attribution.parse.model import Attribution
 from attribution.parse.pipeline import extract
+from attribution.parse.speakers import _first_name_gender, _occurrences, surname
 
 
 def last(text: str) -> Attribution:
@@ -180,6 +181,22 @@ CASES = {
         "group",
         ("'who' refers to 'them' before it",),
     ),
+    "she-skips-the-man-named-nearer": (
+        "Zelenskaya spoke late. Olena Zelenska was tired. Then Ben Jacobs left.\n\n"
+        '"We hold," she said.',
+        "Olena Zelenska",
+        "inferred",
+        (
+            "pronoun 'she': no earlier speaker fits; 'Olena Zelenska' is named before it",
+            "inferred from context",
+        ),
+    ),
+    "he-is-no-organisation-named-before": (
+        'Zelenskiy spoke late. The White House was quiet.\n\n"We hold," he said.',
+        None,
+        "unknown",
+        ("pronoun 'he' has no antecedent",),
+    ),
 }
 
 
@@ -195,3 +212,30 @@ def test_an_ambiguous_surname_keeps_everyone_it_may_be() -> None:
     found = last('Hillary Clinton and Bill Clinton arrived. "We won," Clinton said.')
     assert found.candidates == ("Bill Clinton", "Hillary Clinton")
     assert found.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Smith met Smith", [0, 10]),  # at the very start and the very end
+        ("JohnSmith and Smithson", []),  # inside longer words, either side
+        ("O'Smith and Smith-Jones", []),  # an apostrophe or hyphen joins the word
+        ("Smith, Smith. (Smith)", [0, 7, 15]),  # punctuation ends it
+    ],
+    ids=["edges", "inside-words", "joined", "punctuation"],
+)
+def test_a_surname_is_found_only_as_a_whole_word(text: str, found: list[int]) -> None:
+    assert _occurrences(text, "Smith") == found
+
+
+def test_a_first_name_gives_a_gender_only_before_a_surname() -> None:
+    assert _first_name_gender("Mary Smith") == "f"
+    assert _first_name_gender("John Smith") == "m"
+    assert _first_name_gender("Mary") is None  # one word is a surname as far as we know
+    assert _first_name_gender("Jordan Smith") is None  # a first name both sexes hold
+
+
+def test_a_surname_skips_suffixes_and_a_name_of_suffixes_is_itself() -> None:
+    assert surname("Lloyd J. Austin III") == "Austin"
+    assert surname("Martin Luther King Jr.") == "King"
+    assert surname("Jr.") == "Jr."
