@@ -1,8 +1,8 @@
-"""Tests that kill mutmut's surviving mutants of attribution/check/verdicts.py.
+"""Tests that kill mutmut's surviving mutants of align.py, names.py and verdicts.py.
 
-Each test pins one rule a newsroom depends on (see tests/mutants_compare.md for the
-mutants that cannot change behaviour). Test ids are plain ASCII on purpose: mutmut
-selects tests by node id.
+Each test pins one rule a newsroom depends on (tests/mutants_align.md, mutants_names.md
+and mutants_verdicts.md list the mutants that cannot change behaviour). Test ids are
+plain ASCII on purpose: mutmut selects tests by node id.
 """
 
 from __future__ import annotations

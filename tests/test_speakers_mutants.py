@@ -13,7 +13,7 @@ import pytest
 
 from attribution.parse.model import Attribution
 from attribution.parse.pipeline import extract
-from attribution.parse.speakers import _first_name_gender, _occurrences, surname
+from attribution.parse.speakers import _first_name_gender, _names_no_one, _occurrences, surname
 
 
 def last(text: str) -> Attribution:
@@ -197,6 +197,12 @@ CASES = {
         "unknown",
         ("pronoun 'he' has no antecedent",),
     ),
+    "a-bare-surname-in-apposition-is-not-a-name": (
+        'Her campaign manager, Mook, said "we are ready."',
+        "Her campaign manager",
+        "group",
+        ("mention 'Her campaign manager' is a group",),
+    ),
 }
 
 
@@ -239,3 +245,25 @@ def test_a_surname_skips_suffixes_and_a_name_of_suffixes_is_itself() -> None:
     assert surname("Lloyd J. Austin III") == "Austin"
     assert surname("Martin Luther King Jr.") == "King"
     assert surname("Jr.") == "Jr."
+
+
+@pytest.mark.parametrize(
+    ("name", "no_one"),
+    [
+        (["Iowa"], True),  # a place
+        (["New", "York"], True),  # a place of two words
+        (["Republicans"], True),  # a party, plural
+        (["Democrat"], True),
+        (["You"], True),  # a sentence's first word
+        (["It's"], True),  # a contraction
+        (["Reached"], True),  # a participle opening a sentence
+        (["Continuing"], True),
+        (["Ted"], False),  # short: a name, not a participle
+        (["Mo's"], False),  # a possessive of a name, not a contraction
+        (["Jane", "Roe"], False),
+        (["Iowa", "Smith"], False),  # two words are judged as a whole
+    ],
+    ids=lambda value: "-".join(value).replace("'", "") if isinstance(value, list) else str(value),
+)
+def test_words_that_name_no_one(name: list[str], no_one: bool) -> None:
+    assert _names_no_one(name) is no_one
