@@ -38,8 +38,8 @@ from attribution.wordlists import AsciiFast, ascii_twin, given_names, table, wor
 
 # A name: capitalised words, initials, abbreviated titles and particles, on one line.
 _NAME_WORD = r"""
-    (?: (?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Del|Adm|Maj|Cmdr|Jr|Sr|St)\.
-                                                    # an abbreviated title or suffix
+    (?: (?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Del|Adm|Maj|Cmdr|Pres|Supt
+         |Jr|Sr|St)\.                              # an abbreviated title or suffix
       | \p{Lu}\.(?:\p{Lu}\.)*                      # an initial, or U.S.
       | \p{Lu}[\p{L}\p{M}\p{N}'\-]*[\p{L}\p{M}\p{N}]   # a capitalised word
       | \p{Lu}                                     # a one-letter word
@@ -129,6 +129,12 @@ def gendered_words() -> dict[str, str]:
 
 
 @cache
+def relation_nouns() -> frozenset[str]:
+    """Kinship and relationship nouns ("brother", "wife"): no office (relation_nouns.txt)."""
+    return word_set("relation_nouns.txt")
+
+
+@cache
 def title_abbreviations() -> dict[str, str]:
     """ "sen" -> "senator": the role noun a later "the senator" uses (title_abbreviations.txt)."""
     return {k.lower(): v for k, v in table("title_abbreviations.txt").items()}
@@ -166,6 +172,9 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     #: False for someone the article describes but never names ("a spokesperson for X").
     named: bool = True
+    #: Roles only a reader's inference gave them ("the Vermont senator said" taken to be
+    #: the man of the previous sentence): a later "the senator" is inferred too.
+    inferred_roles: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -328,12 +337,14 @@ class Tracker:
         self.mentions[si].append(_Mention(entity=index, pos=pos, salient=salient))
         self.last_seen[index] = pos
 
-    def _add_role(self, index: int, role: str) -> None:
+    def _add_role(self, index: int, role: str, *, inferred: bool = False) -> None:
         entity = self.entities[index]
         role = normal_role(role)
         if role in entity.roles:
             return
         entity.roles.append(role)
+        if inferred:
+            entity.inferred_roles.add(role)
         head = role.split()[-1] if role.split() else ""
         holders = self.by_role_head.setdefault(head, [])
         if index not in holders:
@@ -653,10 +664,12 @@ class Tracker:
                 gender = entity.gender
                 if want is not None and gender is not None and gender != want:
                     continue
+                # A kinship ("his older brother") is no office: it rules nobody out.
+                offices = [r for r in entity.roles if r.split()[-1] not in relation_nouns()]
                 other_role = (
                     head is not None
-                    and bool(entity.roles)
-                    and all(role.split()[-1] != head for role in entity.roles)
+                    and bool(offices)
+                    and all(role.split()[-1] != head for role in offices)
                 )
                 rank = (
                     1 if other_role else 0,
@@ -764,7 +777,13 @@ class Tracker:
         steps = [f"description {description!r} names the role of {names[0]!r}"]
         if len(names) > 1:
             steps.append(f"also carried by: {', '.join(names[1:])}: ambiguous")
-        kind = "person" if self.entities[latest[0]].named else "description"
+        chosen = self.entities[latest[0]]
+        kind = "person" if chosen.named else "description"
+        carried = [r for r in chosen.roles if r.split()[-1] == head and proper <= set(r.split())]
+        if all(r in chosen.inferred_roles for r in carried):
+            # the role came from an earlier description a reader resolved: still a guess
+            steps.append("that role was itself inferred from context")
+            kind = "inferred"
         return Resolution(name=names[0], candidates=names, steps=tuple(steps), kind=kind)
 
     def _description(self, description: str, head: str, before: int) -> Resolution | None:
@@ -788,8 +807,10 @@ class Tracker:
         if found is None:
             return None
         # Nobody in the text carried that title: a reader's inference, never evidence
-        # that the article credits someone else.
-        resolution = found[1]
+        # that the article credits someone else. The one chosen carries it from now on
+        # ("the independent Vermont senator said" ... "the senator said"), as inferred.
+        index, resolution = found
+        self._add_role(index, description, inferred=True)
         return Resolution(
             name=resolution.name,
             candidates=resolution.candidates,
