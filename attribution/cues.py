@@ -40,6 +40,9 @@ WORD = AsciiFast(regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'.\-]*[\p{L}\p{M
 # ("Austin also said", "she has repeatedly said", "he later told").
 BETWEEN_SUBJECT_AND_CUE = frozenset(words("between_subject_and_cue.txt"))
 
+# Nouns and adjectives in -ly, which a speaker phrase may end in; other -ly words are adverbs.
+LY_NOT_ADVERBS = frozenset(words("ly_not_adverbs.txt"))
+
 # Words that can never be the head of a speaker noun phrase.
 NOT_A_SPEAKER = frozenset(words("not_speakers.txt"))
 
@@ -779,6 +782,28 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
     return tuple(out)
 
 
+def _between_subject_and_cue(masked: str, w: tuple[int, int], floor: int) -> bool:
+    """Whether the word at ``w`` stands between a speaker and the cue: an auxiliary or adverb.
+
+    Beyond the listed ones, any lower-case -ly word right after a name, a pronoun or a
+    listed word is an adverb ("he infamously referred to", "Kasich has also broadly
+    called for"); the nouns in -ly ("the Italian daily said") are listed apart.
+    """
+    word = masked[w[0] : w[1]]
+    if word.lower() in BETWEEN_SUBJECT_AND_CUE:
+        return True
+    if len(word) < 5 or not word.endswith("ly") or not word.isalpha() or not word.islower():
+        return False
+    if word in LY_NOT_ADVERBS:
+        return False
+    prev = word_before(masked, w[0], floor)
+    if prev is None or masked[prev[1] : w[0]].strip():
+        return False
+    before = masked[prev[0] : prev[1]]
+    low = before.lower()
+    return is_capitalised(before) or low in pronouns() or low in BETWEEN_SUBJECT_AND_CUE
+
+
 def _passive_agent(masked: str, sentence: Sentence, start: int, end: int) -> tuple[int, int] | None:
     """The asker of a passive cue: "Rubio was asked by moderator Gerard Baker whether".
 
@@ -1126,7 +1151,7 @@ def _mention_for(
     skipped = 0
     while skipped < 3:
         w = word_before(masked, pos, sentence.start)
-        if w is None or masked[w[0] : w[1]].lower() not in BETWEEN_SUBJECT_AND_CUE:
+        if w is None or not _between_subject_and_cue(masked, w, sentence.start):
             break
         pos = w[0]
         skipped += 1
