@@ -255,9 +255,13 @@ def cue_words() -> frozenset[str]:
 
 
 def _name_word(word: str) -> bool:
-    """A capitalised word that can be part of a name (not 'But', not 'Says')."""
+    """A capitalised word that can be part of a name (not 'But', not 'Says'), or a surname
+    joined to its particle ("al-Awlaki", "el-Sisi")."""
     low = word.lower()
-    return is_capitalised(word) and low not in _function_words() and low not in cue_words()
+    if not is_capitalised(word):
+        particle, dash, rest = word.partition("-")
+        return bool(dash) and particle in PARTICLES and rest[:1].isupper()
+    return low not in _function_words() and low not in cue_words()
 
 
 def is_capitalised(word: str) -> bool:

@@ -53,6 +53,7 @@ NAME_RUN = regex.compile(
     (?: [ \u00a0]+
         (?: {_NAME_WORD}
           | (?:de|del|der|van|von|bin|al|da|di|du|la|le)(?=[ ]\p{{Lu}})   # name particles
+          | (?:al|el|bin|ibn|abu)-\p{{Lu}}[\p{{L}}\p{{M}}\p{{N}}'\-]*       # al-Awlaki, el-Sisi
         )
     )*
     """,
