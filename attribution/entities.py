@@ -78,6 +78,19 @@ PERSON_PRONOUN = re.compile(
     re.VERBOSE,
 )
 
+# A preposition after a lower-case word, between a clause's start and a name: the name
+# is its object, not the clause's subject ("The race between Clinton and Sanders", "A
+# clip of Donald Trump"); not a title's "Secretary of State Hillary Clinton".
+PREPOSITION = re.compile(
+    r"""
+    (?<![\w\-]) [a-z][\w'\-]* [ ]+                    # a lower-case word ("race", "clip")
+    (?: of | between | with | for | against | from | by | about | among | to | at | on
+      | in | into | like | over | under | after | before | toward | towards )  # a preposition
+    (?![\w\-])
+    """,
+    re.VERBOSE,
+)
+
 # An appositive role after a name: "Dana Whitfield, the county clerk, said".
 APPOSITIVE_ROLE = regex.compile(
     r"""
@@ -425,6 +438,11 @@ class Tracker:
             subject_place = start >= subject_from and not (
                 masked.startswith(", ", start - 2) and masked.startswith(",", end)
             )
+            if subject_place and first:
+                # "The race between Clinton and Sanders has ...", "Footage of Al-Awlaki
+                # appears": a name after a preposition of the clause is no subject.
+                clause = max(subject_from, masked.rfind(",", subject_from, start) + 1)
+                subject_place = PREPOSITION.search(masked, clause, start) is None
             salient = start in speakers or (first and subject_place)
             if what == PRONOUN:
                 self._pronoun(si, start, end, salient)
