@@ -7,11 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from attribution import check, report
-from attribution.compare import Matcher, align, line_column, name_fits, tokens, venue_fits, words
-from attribution.findings import Finding, diff_text
-from attribution.model import Attribution, Rule, Span
-from attribution.records import Record, RecordFile, Speaker
+from attribution import runner as check
+from attribution.check.findings import Finding, diff_text
+from attribution.check.records import Record, RecordFile, Speaker
+from attribution.check.verdicts import (
+    Matcher,
+    align,
+    line_column,
+    name_fits,
+    tokens,
+    venue_fits,
+    words,
+)
+from attribution.parse.model import Attribution, Rule, Span
+from attribution.report import text as report
 
 AUSTIN = Record(
     id="left-to-be-seen",

@@ -1,4 +1,4 @@
-"""Tests that kill mutmut's surviving mutants of attribution/compare.py.
+"""Tests that kill mutmut's surviving mutants of attribution/check/verdicts.py.
 
 Each test pins one rule a newsroom depends on (see tests/mutants_compare.md for the
 mutants that cannot change behaviour). Test ids are plain ASCII on purpose: mutmut
@@ -11,7 +11,9 @@ from pathlib import Path
 
 from test_compare import AUSTIN, SERIOUS  # the same two Austin records
 
-from attribution.compare import (
+from attribution.check.findings import DiffOp
+from attribution.check.records import Policy, Record, RecordFile, Speaker
+from attribution.check.verdicts import (
     Alignment,
     ArticleCheck,
     Matcher,
@@ -24,9 +26,7 @@ from attribution.compare import (
     venue_fits,
     words,
 )
-from attribution.findings import DiffOp
-from attribution.model import Attribution, Span
-from attribution.records import Policy, Record, RecordFile, Speaker
+from attribution.parse.model import Attribution, Span
 
 LEFT = "What exactly are they doing? Left to be seen."
 KIRBY = Record(

@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from strategies import article_texts
 
-from attribution.findings import Finding
-from attribution.formats import (
+from attribution.check.findings import Finding
+from attribution.check.formats import (
     HTML_IN_TEXT,
     Document,
     Kind,
@@ -29,8 +29,8 @@ from attribution.formats import (
     parse,
     read_document,
 )
-from attribution.model import Attribution, Span
-from attribution.pipeline import extract
+from attribution.parse.model import Attribution, Span
+from attribution.parse.pipeline import extract
 
 GOLDEN = Path(__file__).parent / "golden_formats"
 PROPERTY = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=30)

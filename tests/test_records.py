@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from attribution.check.records import load, parse
 from attribution.errors import ExpectationError
-from attribution.records import load, parse
 
 GOOD = """\
 articles:
@@ -197,7 +197,7 @@ def test_the_bundled_record_file_loads() -> None:
 
 
 def test_the_schema_knows_every_key_the_loader_knows() -> None:
-    from attribution.records import QUOTE_KEYS, TOP_KEYS
+    from attribution.check.records import QUOTE_KEYS, TOP_KEYS
 
     repo = Path(__file__).resolve().parent.parent
     schema = json.loads(

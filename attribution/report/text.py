@@ -12,8 +12,8 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from attribution.check.findings import KINDS, Finding, diff_text
 from attribution.errors import AttributionError
-from attribution.findings import KINDS, Finding, diff_text
 
 INDENT = "  "
 

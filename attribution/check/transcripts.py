@@ -37,7 +37,9 @@ from typing import Literal
 
 import regex
 
-from attribution.compare import (
+from attribution.check.findings import Finding
+from attribution.check.records import Record, RecordFile, Source, Speaker
+from attribution.check.verdicts import (
     TOKEN,
     ArticleCheck,
     Matcher,
@@ -50,9 +52,7 @@ from attribution.compare import (
     words,
 )
 from attribution.errors import ExpectationError
-from attribution.findings import Finding
-from attribution.model import Attribution
-from attribution.records import Record, RecordFile, Source, Speaker
+from attribution.parse.model import Attribution
 
 Format = Literal["text", "webvtt"]
 

@@ -25,10 +25,10 @@ from html.parser import HTMLParser
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal
 
+from attribution.check.findings import Finding
+from attribution.check.source import read_article
 from attribution.errors import InputError
-from attribution.findings import Finding
-from attribution.model import Attribution, Span
-from attribution.source import read_article
+from attribution.parse.model import Attribution, Span
 
 if TYPE_CHECKING:
     from markdown_it.token import Token

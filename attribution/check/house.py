@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from attribution.compare import line_column
+from attribution.check.findings import HOUSE_KIND, KINDS, Finding, Level
+from attribution.check.verdicts import line_column
 from attribution.errors import AttributionError
-from attribution.findings import HOUSE_KIND, KINDS, Finding, Level
-from attribution.model import Attribution
+from attribution.parse.model import Attribution
 
 
 class HouseRuleError(AttributionError):

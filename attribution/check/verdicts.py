@@ -17,11 +17,11 @@ from typing import Literal
 
 import regex
 
-from attribution.findings import DiffOp, Finding, Kind
-from attribution.frame import headline_end
-from attribution.model import Attribution
-from attribution.records import Record, RecordFile
-from attribution.wordlists import is_given_name
+from attribution.check.findings import DiffOp, Finding, Kind
+from attribution.check.records import Record, RecordFile
+from attribution.parse.frame import headline_end
+from attribution.parse.model import Attribution
+from attribution.parse.wordlists import is_given_name
 
 TOKEN = regex.compile(
     r"""

@@ -17,8 +17,8 @@ from typing import Literal
 import regex
 import yaml
 
+from attribution.check.layout import shown as shown_path
 from attribution.errors import ExpectationError
-from attribution.layout import shown as shown_path
 
 Policy = Literal["fail", "warn", "ignore"]
 POLICIES: tuple[Policy, ...] = ("fail", "warn", "ignore")
