@@ -10,7 +10,7 @@ it/they).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import regex
@@ -36,7 +36,7 @@ from attribution.parse.entities import (
     party_words,
 )
 from attribution.parse.frame import Frame
-from attribution.parse.model import Cue
+from attribution.parse.model import Cue, Span
 from attribution.parse.wordlists import given_names, is_given_name, word_set, words
 
 # The speaker history's fallback also reads object pronouns ("told her").
@@ -195,6 +195,18 @@ def _first_name_gender(name: str) -> str | None:
     return given_names().get(parts[0].casefold()) if len(parts) >= 2 else None
 
 
+def _possessor_end(mention: str) -> int | None:
+    """Where the possessor ends in "Hale's statement" or "the senator's answer", if any.
+
+    Only a possessive before the phrase's last word counts; "his" and "her" are asked of
+    the tracker instead.
+    """
+    cut = max(mention.rfind("'s "), mention.rfind("\u2019s "))
+    if cut <= 0 or " " in mention[cut + 3 :].strip():
+        return None
+    return cut
+
+
 def surname(name: str) -> str:
     parts = [p for p in name.split() if p not in SUFFIXES]
     return parts[-1] if parts else name
@@ -298,6 +310,15 @@ class _Document:
             if owner is not None and owner.name is not None:
                 first = f"mention {mention!r} belongs to whom {first_word!r} refers to"
                 return self._tracked(owner, owner.kind, first=first)
+        owner_end = _possessor_end(mention) if kind == "group" else None
+        if owner_end is not None and head in word_set("speech_nouns.txt"):
+            # "Hale's statement said", "The Florida senator's answer was blunt: ...": the
+            # words are the possessor's, resolved as the possessor's own mention is
+            owner_span = Span.of(self.text, cue.mention.start, cue.mention.start + owner_end)
+            owned = self.resolve(replace(cue, mention=owner_span))
+            if owned.name is not None:
+                why = f"mention {mention!r}: the words of {owner_span.text!r}"
+                return replace(owned, steps=(why, *owned.steps))
         if kind == "group":
             role = self.tracker.role(name, cue.mention.start)
             if role is not None:
