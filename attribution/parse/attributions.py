@@ -345,7 +345,11 @@ def _nearest_cue(sentence: _Sentence, q: Quotation, masked: str, start: int) -> 
 def _adjacent(masked: str, q: Quotation, event: _Event) -> bool:
     """Whether only punctuation stands between the quotation and the cue's clause."""
     assert event.cue is not None
-    gap = masked[q.outer_end : min(event.cue.start, event.mention.start)]
+    # the clause starts at the cue, or at a speaker standing after the quotation; a
+    # subject before the quotation ("Republicans ..., with X tweeting 'Q' and asking")
+    # does not make a far cue adjacent
+    mention = event.mention.start if event.mention.start >= q.outer_end else event.cue.start
+    gap = masked[q.outer_end : min(event.cue.start, mention)]
     return not gap.strip(" \t,.;:!?\u2014\u2013-")
 
 

@@ -40,6 +40,23 @@ WORD = AsciiFast(regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'.\-]*[\p{L}\p{M
 # ("Austin also said", "she has repeatedly said", "he later told").
 BETWEEN_SUBJECT_AND_CUE = frozenset(words("between_subject_and_cue.txt"))
 
+# ", with" and the subject of an absolute participle right before it, up to the participle
+# (searched with ``endpos`` there): "..., with many marchers and spectators chanting 'Q'",
+# "..., with one of her ads asking 'Q'". Words only: punctuation ends the subject.
+WITH_SUBJECT = regex.compile(
+    r"""
+    [,\u2014\u2013][ ]+with[ ]+                       # the comma or dash, then "with"
+    (?P<np> [\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.\-]*   # the subject's first word
+            (?:[ ]+[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.\-]*){0,7} )  # up to seven more
+    [ ]+$                                           # then the participle
+    """,
+    regex.VERBOSE,
+)
+WITH_REACH = 90
+# The participle rules that fall back on a clause's subject: after "and", a participle
+# coordinated with a "with" participle shares its subject instead.
+PARTICIPLE_RULES = frozenset({"participle-cue-subject", "participle-clause-subject"})
+
 # Nouns and adjectives in -ly, which a speaker phrase may end in; other -ly words are adverbs.
 LY_NOT_ADVERBS = frozenset(words("ly_not_adverbs.txt"))
 
@@ -721,6 +738,7 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
     index = 0
     sent_span: Span | None = None
     earlier: tuple[int, int] | None = None
+    with_subject: tuple[int, int] | None = None  # the subject of "..., with X saying"
     for m in cue_pattern().finditer(masked, sentences[0].start, sentences[-1].end):
         start, end = m.span()
         while index < len(sentences) and sentences[index].end <= start:
@@ -750,12 +768,20 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
         if sent_span is None:
             sent_span = Span.of(text, sentence.start, sentence.end)
             earlier = None  # a new sentence: no cue before this one in it
+            with_subject = None
         mention, rule = _mention_for(masked, sentence, m.group().lower(), start, end, earlier)
         agent = _passive_agent(masked, sentence, start, end)
         if agent is not None:
             mention, rule = agent, "passive-agent"  # "Rubio was asked by Gerard Baker"
         if mention is not None and rule in SUBJECT_FIRST_RULES and mention[1] <= start:
             earlier = mention
+        if rule == "with-participle":
+            with_subject = mention
+        elif with_subject is not None and rule in PARTICIPLE_RULES:
+            conjunction = word_before(masked, start, sentence.start)
+            if conjunction is not None and masked[conjunction[0] : conjunction[1]] == "and":
+                # "..., with Trump tweeting that it was a 'disaster' and asking, 'Q'"
+                mention, rule = with_subject, "with-participle"
         out.append(
             Cue(
                 cue=Span.of(text, start, end),
@@ -1147,6 +1173,10 @@ def _mention_for(
                 is_capitalised(head) or head.lower() in pronouns()
             ):
                 return np, "absolute-participle"  # "... together, Ryan saying he was 'Q'"
+        with_np = WITH_SUBJECT.search(masked, max(sentence.start, start - WITH_REACH), start)
+        if with_np is not None:
+            # "..., with the American Federation of Teachers calling her 'Q'"
+            return with_np.span("np"), "with-participle"
         if earlier is not None:
             return earlier, "participle-cue-subject"  # "Hollande said ..., noting 'Q'"
         subject = clause_subject(masked, sentence, start)
