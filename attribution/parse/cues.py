@@ -709,7 +709,9 @@ def _appositive_subject(masked: str, sentence: Sentence, comma: int) -> tuple[in
             np = noun_phrase_before(masked, j, sentence.start)
             if np is not None:
                 head = masked[np[0] : np[1]]
-                if is_capitalised(head) or head.lower() in pronouns():
+                if (is_capitalised(head) or head.lower() in pronouns()) and not (
+                    mark == "," and _object_of_description(masked, np, sentence.start)
+                ):
                     return np
             if mark != ",":
                 return None
@@ -722,6 +724,24 @@ def _appositive_subject(masked: str, sentence: Sentence, comma: int) -> tuple[in
         if np is not None and is_capitalised(masked[np[0] : np[1]]):
             return np
     return None
+
+
+def _object_of_description(masked: str, np: tuple[int, int], floor: int) -> bool:
+    """Whether a name ends a description ("the director of the Federal Bureau of
+    Investigation, James B. Comey, said"): a preposition after a lower-case noun stands
+    before it, so the person is the name in apposition, not the organisation."""
+    w = word_before(masked, np[0], floor)
+    if w is not None and masked[w[0] : w[1]].lower() == "the":
+        w = word_before(masked, w[0], floor)
+    if w is None or masked[w[0] : w[1]] not in DESCRIPTION_PREPOSITIONS:
+        return False
+    noun = word_before(masked, w[0], floor)
+    return noun is not None and masked[noun[0] : noun[1]].islower()
+
+
+# The prepositions that join a role to its organisation: "the director of the FBI", "a
+# spokeswoman for the trust", "a scholar at CSIS".
+DESCRIPTION_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from"})
 
 
 def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
