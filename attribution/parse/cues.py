@@ -30,7 +30,15 @@ import regex
 
 from attribution.parse.frame import QUOTE, Frame, Sentence
 from attribution.parse.model import Cue, Rule, Span
-from attribution.parse.wordlists import AsciiFast, cue_pattern, table, trie_pattern, word_set, words
+from attribution.parse.wordlists import (
+    AsciiFast,
+    cue_pattern,
+    is_given_name,
+    table,
+    trie_pattern,
+    word_set,
+    words,
+)
 
 # A word of the frame: letters and digits with inner apostrophes, periods and hyphens
 # (O'Brien, U.S., Jean-Pierre).
@@ -382,6 +390,14 @@ def _name_run_after(masked: str, first: tuple[int, int], ceiling: int) -> tuple[
             end, cur = nxt[1], nxt
             organisation = organisation or w in word_set("organisation_words.txt")
             continue
+        if (
+            cur == first
+            and is_capitalised(w)
+            and is_given_name(masked[first[0] : first[1]])
+            and masked[nxt[1] : nxt[1] + 1] in (",", ".", ";", "")
+        ):
+            end = nxt[1]  # "said Al From, who helped found the DLC": a surname like a word
+            break
         joins = w in PARTICLES or (organisation and w in ORGANISATION_JOINERS)
         if joins:
             after = word_after(masked, nxt[1], ceiling)
@@ -448,6 +464,14 @@ def contracted_pronoun(masked: str, w: tuple[int, int]) -> tuple[int, int]:
     return w
 
 
+def _surname_after_quote(masked: str, w: tuple[int, int], floor: int) -> bool:
+    """Whether a capitalised function word right after a quotation is a surname: '"Q,"
+    From said' (Al From), '"Q," Rather said' (Dan Rather). Mid-sentence, only a name is
+    capitalised; at a sentence's start ("From there, ...") it is not one."""
+    before = masked[floor : w[0]].rstrip(" \t")
+    return before[-1:] == QUOTE or before.endswith((QUOTE + ",", "\u201d", '"'))
+
+
 def noun_phrase_before(masked: str, pos: int, floor: int) -> tuple[int, int] | None:
     """The speaker noun phrase ending at ``pos``: a pronoun, a name or 'the spokesman'.
 
@@ -469,7 +493,7 @@ def noun_phrase_before(masked: str, pos: int, floor: int) -> tuple[int, int] | N
             return None  # "That said, ..." opens a sentence; it is no relative pronoun
         return w
     if is_capitalised(text):
-        if low in _function_words():
+        if low in _function_words() and not _surname_after_quote(masked, w, floor):
             return None
         return name_run_before(masked, w, floor)
     if low in NOT_A_SPEAKER or not text.isalpha():

@@ -172,6 +172,12 @@ def _names_no_one(name: list[str]) -> bool:
 
 
 @cache
+def function_words() -> frozenset[str]:
+    """Function words, lower case (function_words.txt): "from", "rather", "still"."""
+    return frozenset(w.lower() for w in words("function_words.txt"))
+
+
+@cache
 def pronouns_and_function() -> frozenset[str]:
     return frozenset(pronouns()) | frozenset(w.lower() for w in words("function_words.txt"))
 
@@ -278,6 +284,13 @@ class _Document:
                 return self._tracked(tracked, tracked.kind)
             return self._pronoun(low, pronoun, cue.mention.start)
         name, kind = classify(mention)
+        if kind == "unknown" and name.lower() in function_words() and name[:1].isupper():
+            # '"Q," From said' after "Al From": a surname that is also a common word
+            full = self._full_name_with_place(name, cue.mention.start)
+            if full is not None:
+                self.history.append((full[1], "person"))
+                why = f"{name!r} resolves to {full[1]!r}, named in full"
+                return Speaker(name=full[1], kind="person", steps=(why,))
         before = self.frame.masked[max(0, cue.mention.start - 30) : cue.mention.start]
         if kind in ("group", "organisation") and UNNAMED_SOURCE.search(before):
             why = f"{mention!r} is what an unnamed source knows about, not the speaker"
