@@ -1206,7 +1206,13 @@ def _mention_for(
         if np is not None:
             return np, "quote-cue-speaker"
     if cue.endswith("ing") and not cue.startswith("according"):
-        np = noun_phrase_before(masked, start, sentence.start)
+        subject_end = start  # "with Trump reportedly saying": the subject ends before the adverb
+        for _ in range(2):
+            w = word_before(masked, subject_end, sentence.start)
+            if w is None or not _between_subject_and_cue(masked, w, sentence.start):
+                break
+            subject_end = w[0]
+        np = noun_phrase_before(masked, subject_end, sentence.start)
         if np is not None:
             w = word_before(masked, np[0], sentence.start)
             if w is not None and masked[w[0] : w[1]].lower() == "with":
@@ -1217,7 +1223,9 @@ def _mention_for(
                 is_capitalised(head) or head.lower() in pronouns()
             ):
                 return np, "absolute-participle"  # "... together, Ryan saying he was 'Q'"
-        with_np = WITH_SUBJECT.search(masked, max(sentence.start, start - WITH_REACH), start)
+        with_np = WITH_SUBJECT.search(
+            masked, max(sentence.start, subject_end - WITH_REACH), subject_end
+        )
         if with_np is not None:
             # "..., with the American Federation of Teachers calling her 'Q'"
             return with_np.span("np"), "with-participle"
