@@ -74,7 +74,8 @@ OUTER_CUES = frozenset(words("clause_cues.txt"))
 # '"It's not do or die," he said. But "his candidacy is strengthened."'
 OPENING_CONNECTIVE = regex.compile(
     r"""
-    (?:But|And|Yet|Still|So|Then|Also)   # a coordinating or linking word
+    (?:But|And|Yet|Still|So|Then|Also    # a coordinating or linking word
+      |Instead|However|Indeed)           # or a contrast: 'Instead, "he just acts ..."'
     ,?[ ]+\x1a                           # then the quotation, nothing between
     """,
     regex.VERBOSE,
