@@ -951,8 +951,16 @@ def _colon_cues(text: str, frame: Frame, found: list[Cue], starts: list[int]) ->
 def _colon_speaker(
     masked: str, sentence: Sentence, colon: int
 ) -> tuple[tuple[int, int] | None, Rule]:
-    w = word_before(masked, colon, sentence.start)
-    if w is not None and w[1] == colon and _name_word(masked[w[0] : w[1]]):
+    end = colon
+    if masked[max(sentence.start, colon - 2) : colon].rstrip(" \t").endswith(")"):
+        # "Rep. Trey Gowdy (R-S.C.): 'Q'": the name before its party affiliation
+        party = PARTY_BEFORE.search(masked, max(sentence.start, colon - 40), colon)
+        if party is not None:
+            end = party.start()
+            while end > sentence.start and masked[end - 1] in " \t":
+                end -= 1
+    w = word_before(masked, end, sentence.start)
+    if w is not None and w[1] == end and _name_word(masked[w[0] : w[1]]):
         run = name_run_before(masked, w, sentence.start)
         at_start = not masked[sentence.start : run[0]].strip(" \t-\u2014\u2013")
         if at_start and masked[run[0] : run[1]].isupper():
