@@ -472,6 +472,15 @@ def _surname_after_quote(masked: str, w: tuple[int, int], floor: int) -> bool:
     return before[-1:] == QUOTE or before.endswith((QUOTE + ",", "\u201d", '"'))
 
 
+def _bare_word(masked: str, w: tuple[int, int], floor: int) -> bool:
+    """Whether no lower-case word runs into ``w`` from the left (a determiner or a
+    modifier would: "the ruling", "the newly accused"); punctuation or a name may."""
+    prev = word_before(masked, w[0], floor)
+    if prev is None or masked[prev[1] : w[0]].strip():
+        return True
+    return not masked[prev[0] : prev[1]].islower()
+
+
 def noun_phrase_before(masked: str, pos: int, floor: int) -> tuple[int, int] | None:
     """The speaker noun phrase ending at ``pos``: a pronoun, a name or 'the spokesman'.
 
@@ -498,6 +507,8 @@ def noun_phrase_before(masked: str, pos: int, floor: int) -> tuple[int, int] | N
         return name_run_before(masked, w, floor)
     if low in NOT_A_SPEAKER or not text.isalpha():
         return None
+    if low.endswith(("ing", "ed")) and _bare_word(masked, w, floor):
+        return None  # "..., giving states more power": a verb, not "the ruling said"
     # A common-noun phrase: walk left over modifiers up to a determiner.
     start = w[0]
     cur = w
