@@ -538,7 +538,7 @@ def _through_role(masked: str, run: tuple[int, int], ceiling: int) -> tuple[int,
     for _ in range(3):
         nxt = word_after(masked, cur[1], ceiling)
         if nxt is None or masked[cur[1] : nxt[0]].strip():
-            return run
+            return _role_noun_end(masked, run, cur)
         w = masked[nxt[0] : nxt[1]]
         low = w.lower()
         if is_capitalised(w):
@@ -546,9 +546,18 @@ def _through_role(masked: str, run: tuple[int, int], ceiling: int) -> tuple[int,
                 return run
             return run[0], _name_run_after(masked, nxt, ceiling)[1]
         if low in _function_words() or low in NOT_A_SPEAKER or low in cue_words():
-            return run
+            return _role_noun_end(masked, run, cur)
         cur = nxt
     return run
+
+
+def _role_noun_end(masked: str, run: tuple[int, int], cur: tuple[int, int]) -> tuple[int, int]:
+    """The run carried through the role words to ``cur`` when they end in a noun for one
+    person and no name follows: "wrote the American ambassador, John E. Herbst" is the
+    ambassador (named in apposition), not "the American"."""
+    if cur is run or not one_person_noun(masked[cur[0] : cur[1]].lower()):
+        return run
+    return run[0], cur[1]
 
 
 def noun_phrase_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | None:

@@ -378,12 +378,15 @@ class _Document:
         return Speaker(name=name, kind=kind, steps=tuple(steps))
 
     def _appositive_name(self, end: int) -> str | None:
-        """The full name set off by commas right after a description, if any."""
+        """The full name set off by commas right after a description, if any, or ending
+        the sentence ('..." wrote the ambassador, John E. Herbst.').
+        """
         masked = self.frame.masked
         if not masked.startswith(", ", end):
             return None
         m = entities.NAME_RUN.match(masked, end + 2)
-        if m is None or not masked.startswith(",", m.end()):
+        after = masked[m.end() : m.end() + 2] if m is not None else ""
+        if m is None or not (after[:1] in (",", ";") or after in (".", ". ", ".\n")):
             return None
         name, kind = classify(self.text[m.start() : m.end()])
         return name if kind == "person" and len(name.split()) >= 2 else None
