@@ -753,8 +753,10 @@ def _appositive_subject(masked: str, sentence: Sentence, comma: int) -> tuple[in
             np = noun_phrase_before(masked, j, sentence.start)
             if np is not None:
                 head = masked[np[0] : np[1]]
-                if (is_capitalised(head) or head.lower() in pronouns()) and not (
-                    mark == "," and _object_of_description(masked, np, sentence.start)
+                if (
+                    (is_capitalised(head) or head.lower() in pronouns())
+                    and not (mark == "," and _object_of_description(masked, np, sentence.start))
+                    and not _place(masked, np)
                 ):
                     return np
             if mark != ",":
@@ -765,9 +767,23 @@ def _appositive_subject(masked: str, sentence: Sentence, comma: int) -> tuple[in
     if mark == ",":
         # "Another delegate on the slate, Jim Poolman, said": the name is the appositive.
         np = noun_phrase_before(masked, comma, sentence.start)
-        if np is not None and is_capitalised(masked[np[0] : np[1]]):
+        if np is not None and is_capitalised(masked[np[0] : np[1]]) and not _place(masked, np):
             return np
     return None
+
+
+def _place(masked: str, np: tuple[int, int]) -> bool:
+    """Whether a capitalised phrase is a place: listed ("Calif", "Ohio"), or a city set
+    off by the state after it ("San Bernardino, Calif., based on ..."): no speaker."""
+    places = word_set("places.txt")
+    if masked[np[0] : np[1]].rstrip(".") in places:
+        return True
+    after = word_after(masked, np[1] + 1, min(len(masked), np[1] + 20))
+    return (
+        after is not None
+        and masked.startswith(", ", np[1])
+        and masked[after[0] : after[1]].rstrip(".") in places
+    )
 
 
 def _object_of_description(masked: str, np: tuple[int, int], floor: int) -> bool:
@@ -1280,6 +1296,11 @@ def _mention_for(
         # "The plan, called 'a disgrace,' was shelved": a passive participle names the
         # noun before it; whoever called it so is not in the clause
         return None, "no-speaker"
+    if i > sentence.start and masked[i - 1] == "," and masked[i - 2 : i - 1] == ")":
+        # "Gov. John Kasich (R-OH), said": the name before its party affiliation
+        np = noun_phrase_before(masked, i - 1, sentence.start)
+        if np is not None and np[1] < i - 2:
+            return np, "speaker-cue"
     if i > sentence.start and masked[i - 1] == ",":
         if inverted_ok and pos == start:
             # '... for the EU, said Geert Wilders': the name after the cue speaks, not
