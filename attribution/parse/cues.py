@@ -131,7 +131,8 @@ INTRODUCTORY = AsciiFast(
           |Commenting|Reflecting|Discussing|Defending|Explaining|Visiting|Facing
           |Immediately|Soon|Afterward|Afterwards|Previously|Recently|Ultimately|Finally
           |Eventually|Initially|Originally|Moreover|Furthermore|Nevertheless|Nonetheless
-          |Perhaps|Apparently|Notably|Privately|Publicly|Here|There)\b
+          |Perhaps|Apparently|Notably|Privately|Publicly|Here|There
+          |Given|Outside|Inside|Beyond|Early)\b
                                                                           # a leading phrase
          [^,\x1a]{0,160}, \s*                                         # up to its comma
     )
