@@ -1174,7 +1174,10 @@ def _claim_cue(text: str, masked: str, sentence: Sentence, m: re.Match[str]) -> 
 
 
 # Verbs that name their object ("labeled Trump 'unfit'", "called him 'a disgrace'").
-NAMING_CUES = frozenset({"branded", "called", "dubbed", "labeled", "labelled", "termed"})
+NAMING_CUES = frozenset(
+    {"branded", "called", "dubbed", "labeled", "labelled", "termed"}
+    | {"brands", "calls", "dubs", "labels", "terms"}  # "X, director of ..., calls Horgos 'Q'"
+)
 
 
 def _byline_cues(text: str, frame: Frame, starts: list[int], runs: list[QuoteRun]) -> list[Cue]:
