@@ -8,6 +8,7 @@ its line number for the error message.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import glob
 from dataclasses import dataclass
@@ -355,7 +356,7 @@ def _records(v: _Validator, node: yaml.Node, speakers: tuple[Speaker, ...]) -> t
     out: list[Record] = []
     for id_node, record in raw:
         if id_node is None:
-            record = _with_id(record, _derive_id(record, taken))
+            record = dataclasses.replace(record, id=_derive_id(record, taken))
             taken.add(record.id)
         out.append(record)
     return tuple(out)
@@ -451,18 +452,6 @@ def _derive_id(record: Record, taken: set[str]) -> str:
         n += 1
         candidate = f"{base}-{n}"
     return candidate
-
-
-def _with_id(record: Record, new_id: str) -> Record:
-    return Record(
-        id=new_id,
-        speaker=record.speaker,
-        text=record.text,
-        venue=record.venue,
-        date=record.date,
-        required=record.required,
-        line=record.line,
-    )
 
 
 def _line(node: yaml.Node | None) -> int | None:
