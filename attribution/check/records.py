@@ -18,6 +18,7 @@ from typing import Literal
 import regex
 import yaml
 
+from attribution.check.globs import GlobError, expand
 from attribution.check.layout import shown as shown_path
 from attribution.errors import ExpectationError
 
@@ -262,12 +263,12 @@ def _articles(v: _Validator, node: yaml.Node, *, base: Path, root: Path) -> tupl
         literal = Path(*[part for part in _parts_before_magic(pattern)])
         if not (base / literal).resolve().is_relative_to(root):
             v.fail(item, f"glob '{pattern}' reaches outside the rootdir")
-        matches: list[str] = []
-        for match in glob.iglob(str(base / pattern), recursive=True):
-            matches.append(match)
-            if len(matches) > MAX_GLOB_MATCHES:  # a link loop, or the whole disk
-                v.fail(item, f"glob '{pattern}' matches more than {MAX_GLOB_MATCHES} paths")
-        files = [Path(m).resolve() for m in sorted(matches) if Path(m).is_file()]
+        try:
+            files = expand(pattern, base=base, root=root)
+        except GlobError as err:
+            v.fail(item, f"glob '{pattern}' {err}")
+        if len(files) > MAX_GLOB_MATCHES:
+            v.fail(item, f"glob '{pattern}' matches more than {MAX_GLOB_MATCHES:,} files")
         if not files:
             v.fail(item, f"glob '{pattern}' matches no file")
         for file in files:
@@ -277,7 +278,7 @@ def _articles(v: _Validator, node: yaml.Node, *, base: Path, root: Path) -> tupl
     return tuple(sorted(found))
 
 
-#: An articles glob that matches more paths than this is refused in one line.
+#: An articles glob that matches more files than this is refused in one line.
 MAX_GLOB_MATCHES = 100_000
 
 
