@@ -40,7 +40,9 @@ from attribution.check.records import RecordFile, load
 from attribution.errors import AttributionError, ExpectationError
 from attribution.parse.model import Attribution
 from attribution.report import sarif
-from attribution.report.text import describe, headline, summary, writable, write_json
+from attribution.report.files import writable
+from attribution.report.json import write_json
+from attribution.report.text import describe, headline, summary
 from attribution.runner import Checker, parse, shown
 
 #: The attribute of a call's TestReport that carries its findings to the controller (xdist

@@ -44,7 +44,9 @@ from attribution.errors import AttributionError, ExpectationError, InputError
 from attribution.parse.model import Attribution
 from attribution.parse.pipeline import extract
 from attribution.report import github, sarif
-from attribution.report.text import as_json, render, writable, write_json
+from attribution.report.files import writable
+from attribution.report.json import as_json, write_json
+from attribution.report.text import render
 
 __all__ = [
     "FORMATS",

@@ -20,7 +20,7 @@ import pytest
 
 from attribution.check.findings import Finding
 from attribution.report import github, sarif
-from attribution.report.text import write_atomic
+from attribution.report.files import write_atomic
 from attribution.runner import main
 
 SCHEMA = json.loads(

@@ -32,19 +32,11 @@ from typing import Literal
 
 import regex
 
+from attribution.check.align import STOPWORDS, Token, align, normalise, tokens, words
 from attribution.check.findings import DiffOp, Finding, Kind, diff_text
+from attribution.check.names import name_fits, name_forms
 from attribution.check.records import RecordFile
-from attribution.check.verdicts import (
-    STOPWORDS,
-    Token,
-    align,
-    line_column,
-    name_fits,
-    name_forms,
-    normalise,
-    tokens,
-    words,
-)
+from attribution.check.source import line_column
 from attribution.parse.model import Attribution
 
 Status = Literal["consensus", "agrees", "form", "words", "paraphrase", "elsewhere"]

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import regex
 
+from attribution.check.align import align, tokens, words
 from attribution.check.consensus import (
     CLOSE,
     LABELS,
@@ -45,9 +46,10 @@ from attribution.check.consensus import (
     same_speaker,
 )
 from attribution.check.findings import diff_text
+from attribution.check.names import name_fits, venue_fits
 from attribution.check.records import RecordFile, Source
 from attribution.check.transcripts import Index, Transcript, read
-from attribution.check.verdicts import BORROWED_RULES, align, name_fits, tokens, venue_fits, words
+from attribution.check.verdicts import BORROWED_RULES
 from attribution.errors import AttributionError, ExpectationError
 
 #: Characters a YAML double-quoted scalar must not hold raw: they become ``\\uXXXX``.

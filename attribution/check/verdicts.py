@@ -1,85 +1,25 @@
-"""Compare an article's attributions with the records: word-level, forgiving of typography.
+"""Verdicts: what an article quote compared with the records is, in an editor's terms.
 
-Quotes are compared as sequences of normalised words, so case, punctuation,
-quote-mark style and whitespace never matter. An article quote may be any
-fragment of a record; an ellipsis stands for omitted words, ``[bracketed]``
-words may replace or add words, and ``[sic]`` is ignored. Matching is a
-semi-global alignment: free record words before and after the quote, every
-other change costs one. A cost of zero is a match.
+A quote that is a record's words (``align`` cost zero) credited to the record's
+speaker (``names``) is fine; credited by name to someone else it is a
+``misattribution``; closely resembling a record it is a ``misquote`` (the same
+sentence changed), loosely a warning-level ``possible-misquote``; matching no
+record and credited to someone, ``unverified-quote``. The thresholds below are the
+policy, each pinned by a test on either side.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
-import regex
-
-from attribution.check.findings import DiffOp, Finding, Kind
+from attribution.check.align import Alignment, Token, align, content_words, kept, tokens, words
+from attribution.check.findings import DiffOp, Finding, Kind, parsed
+from attribution.check.names import name_fits, same_surname, venue_fits
 from attribution.check.records import Record, RecordFile
+from attribution.check.source import line_column
 from attribution.parse.frame import headline_end
 from attribution.parse.model import Attribution
-from attribution.parse.wordlists import is_given_name
-
-TOKEN = regex.compile(
-    r"""
-      (?P<sic>\[\s*sic\s*\])                       # [sic]: the speaker's own slip, kept on purpose
-    | (?P<gap>\[\s*(?:…|\.\s*\.\s*\.)\s*\]          # [...] or […]: omitted words, bracketed
-      | \.\s?\.\s?\.                               # ... or . . .: omitted words
-      | …)                                         # the single ellipsis character
-    | \[(?P<bracket>[^\[\]]*)\]                    # [words]: the writer's replacement or addition
-    | (?P<word>{letter}{inside}*(?:{apostrophe}{letter}{inside}*)*)  # a word; inner apostrophes too
-    """.format(
-        letter=r"[\p{L}\p{N}]",
-        # accents as combining marks (NFD text), and the invisible characters text pasted
-        # from the web leaves inside words: soft hyphen, zero-width space and joiners
-        inside=r"[\p{L}\p{M}\p{N}\u00ad\u200b-\u200d\u2060]",
-        apostrophe=r"['’ʼ‘′]",
-    ),
-    regex.VERBOSE | regex.IGNORECASE,
-)
-
-APOSTROPHE = regex.compile(
-    r"""
-    [’ʼ‘′]   # typographic apostrophes, and the left mark or prime set for one, compare
-             # equal to the typewriter apostrophe
-    """,
-    regex.VERBOSE,
-)
-
-# Characters that change nothing a reader sees inside a word: soft hyphen, zero-width
-# space, zero-width non-joiner and joiner, word joiner. Dropped before comparing.
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060"))
-
-NAME_PART = regex.compile(
-    r"""
-    [\p{L}\p{N}][\p{L}\p{M}\p{N}\u00ad\u200b-\u200d\u2060]*
-    (?:['’ʼ‘′][\p{L}\p{N}][\p{L}\p{M}\p{N}\u00ad\u200b-\u200d\u2060]*)*
-    # one part of a name, accents and invisibles kept; dots, commas and hyphens split
-    """,
-    regex.VERBOSE,
-)
-
-
-def _word_set(words: str) -> frozenset[str]:
-    """Word lists read best as plain words."""
-    return frozenset(words.split())
-
-
-# Words too common to show that two quotes are about the same thing.
-STOPWORDS = _word_set(
-    """a an and are as at be been but by do does for from had has have he her his i if in into
-    is it its me my no not of on or our she so than that the their them there these they
-    this those to was we were what when which who will with would you your"""
-)
-
-# Words around a name that are not the name.
-NAME_NOISE = _word_set(
-    """mr mrs ms dr prof gov sen rep gen president secretary minister spokesperson spokesman
-    spokeswoman jr sr ii iii iv"""
-)
 
 #: A quote this short that matches someone else's record is too common to call a misattribution.
 MIN_MISATTRIBUTION_WORDS = 3
@@ -95,43 +35,12 @@ OWN_KEPT = 0.75
 #: cue is not stated for this quote, so it never makes a ``venue-mismatch``.
 BORROWED_RULES = frozenset({"previous-sentence", "continues-previous-paragraph"})
 
-#: One changed word; the units below it only break ties between equally cheap alignments.
-EDIT = 1 << 20
-#: A changed word costs a hair more than an added or dropped one, so diffs keep equal words equal.
-SUBSTITUTE = EDIT + 2
-INDEL = EDIT + 1
-#: A small reward per kept word: of equally cheap alignments, the one that keeps most words wins.
-SAME = -3
-
-Tag = Literal["word", "gap", "bracket"]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Token:
-    """One unit of a quote: a word, an ellipsis, or a bracketed insertion."""
-
-    tag: Tag
-    norm: str
-    shown: str
-    size: int = 1
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Alignment:
-    """The cheapest way to read an article quote out of a record."""
-
-    cost: int
-    start: int
-    end: int
-    ops: tuple[DiffOp, ...]
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RecordCheck:
     """A record an article uses or must carry, with what the article got wrong."""
 
     record: Record
-    quotes: tuple[Attribution, ...]
     findings: tuple[Finding, ...]
 
 
@@ -147,7 +56,7 @@ class ArticleCheck:
     def findings(self) -> tuple[Finding, ...]:
         out = [f for check in self.records for f in check.findings]
         out.extend(self.unverified)
-        return tuple(sorted(out, key=_finding_order))
+        return tuple(sorted(out, key=Finding.order))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -171,193 +80,6 @@ class _Prepared:
     joined: str
     vocabulary: frozenset[str]
     content: frozenset[str]
-
-
-def tokens(text: str) -> tuple[Token, ...]:
-    """An article quote as the matcher sees it."""
-    out: list[Token] = []
-    for m in TOKEN.finditer(text):
-        if m.group("sic") is not None:
-            continue
-        if m.group("gap") is not None:
-            if not out or out[-1].tag != "gap":
-                out.append(Token(tag="gap", norm="…", shown="…"))
-            continue
-        inner = m.group("bracket")
-        if inner is not None:
-            size = len(words(inner))
-            out.append(Token(tag="bracket", norm=inner, shown=f"[{inner}]", size=size))
-            continue
-        word = m.group("word")
-        out.append(Token(tag="word", norm=normalise(word), shown=word))
-    return tuple(out)
-
-
-def words(text: str) -> tuple[Token, ...]:
-    """A record's words: its own brackets are the editor's and count as words."""
-    return tuple(
-        Token(tag="word", norm=normalise(m.group("word")), shown=m.group("word"))
-        for m in TOKEN.finditer(text)
-        if m.group("word") is not None
-    )
-
-
-def normalise(word: str) -> str:
-    """A word as compared: one Unicode form (NFC), no invisible characters, one apostrophe,
-    no case. Only the comparison sees this; offsets and shown words stay as written."""
-    composed = unicodedata.normalize("NFC", word.translate(INVISIBLE))
-    return APOSTROPHE.sub("'", composed).casefold()
-
-
-def content_words(norms: Iterable[str]) -> frozenset[str]:
-    return frozenset(w for w in norms if w not in STOPWORDS)
-
-
-def align(quote: Sequence[Token], record: Sequence[Token]) -> Alignment:
-    """Semi-global word alignment of ``quote`` inside ``record`` (free record ends)."""
-    n, m = len(quote), len(record)
-    inf = (n + m + 1) * EDIT
-    cost = [[0] * (m + 1)] + [[inf] * (m + 1) for _ in range(n)]
-    # back[i][j] = (previous i, previous j) for the cell's best move
-    back: list[list[tuple[int, int]]] = [[(-1, -1)] * (m + 1) for _ in range(n + 1)]
-    for i in range(1, n + 1):
-        tok, prev, row, brow = quote[i - 1], cost[i - 1], cost[i], back[i]
-        if tok.tag == "word":
-            for j in range(m + 1):
-                best, src = prev[j] + INDEL, (i - 1, j)  # article word not in the record
-                if j:
-                    c = prev[j - 1] + (SUBSTITUTE if record[j - 1].norm != tok.norm else SAME)
-                    if c <= best:
-                        best, src = c, (i - 1, j - 1)
-                row[j], brow[j] = best, src
-        elif tok.tag == "gap":
-            low, at = inf, 0
-            for j in range(m + 1):
-                if prev[j] < low:
-                    low, at = prev[j], j
-                row[j], brow[j] = low, (i - 1, at)
-        else:
-            span = tok.size + 3
-            for j in range(m + 1):
-                best, src = inf, (i - 1, j)
-                for k in range(max(0, j - span), j + 1):
-                    if prev[k] + (j - k) < best:  # absorb as few words as will do
-                        best, src = prev[k] + (j - k), (i - 1, k)
-                row[j], brow[j] = best, src
-        for j in range(1, m + 1):  # a record word the article dropped
-            if row[j - 1] + INDEL < row[j]:
-                row[j], brow[j] = row[j - 1] + INDEL, (i, j - 1)
-    end = min(range(m + 1), key=lambda j: (cost[n][j], j))
-    start, ops = _trace(quote, record, back, n, end)
-    start, end, ops = _widen(record, start, end, ops)
-    return Alignment(cost=(cost[n][end] + EDIT // 2) // EDIT, start=start, end=end, ops=ops)
-
-
-def _widen(
-    record: Sequence[Token], start: int, end: int, ops: tuple[DiffOp, ...]
-) -> tuple[int, int, tuple[DiffOp, ...]]:
-    """Show words added at either edge as replacing the record's neighbouring words.
-
-    The alignment leaves record words outside the quote free, so an article that
-    swaps a record's last words shows only additions; pairing them with the words
-    they displaced is the diff an editor expects.
-    """
-    out = list(ops)
-    if out and out[-1].tag == "insert" and end < len(record):
-        take = min(len(out[-1].article), len(record) - end)
-        rec = tuple(t.shown for t in record[end : end + take])
-        out[-1] = DiffOp(tag="replace", record=rec, article=out[-1].article)
-        end += take
-    if out and out[0].tag == "insert" and start > 0:
-        take = min(len(out[0].article), start)
-        rec = tuple(t.shown for t in record[start - take : start])
-        out[0] = DiffOp(tag="replace", record=rec, article=out[0].article)
-        start -= take
-    return start, end, tuple(out)
-
-
-def _trace(
-    quote: Sequence[Token],
-    record: Sequence[Token],
-    back: list[list[tuple[int, int]]],
-    n: int,
-    end: int,
-) -> tuple[int, tuple[DiffOp, ...]]:
-    """Walk the back pointers into diff runs, merging neighbours of the same kind."""
-    steps: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
-    i, j = n, end
-    while i > 0:
-        pi, pj = back[i][j]
-        if pi == i:
-            steps.append(("delete", (record[pj].shown,), ()))
-        else:
-            tok = quote[i - 1]
-            rec = tuple(t.shown for t in record[pj:j])
-            if tok.tag == "word" and pj == j:
-                steps.append(("insert", (), (tok.shown,)))
-            elif tok.tag == "word":
-                same = record[pj].norm == tok.norm
-                steps.append(("equal" if same else "replace", rec, (tok.shown,)))
-            else:
-                steps.append(("equal", rec, (tok.shown,)))
-        i, j = pi, pj
-    steps.reverse()
-    ops: list[DiffOp] = []
-    for tag, rec, art in steps:
-        kind = "equal" if tag == "equal" else "replace"
-        if ops and (ops[-1].tag == "equal") == (kind == "equal"):
-            last = ops.pop()
-            rec, art = last.record + rec, last.article + art
-        ops.append(DiffOp(tag=_tag(kind, rec, art), record=rec, article=art))
-    return j, tuple(ops)
-
-
-def _tag(
-    kind: str, rec: tuple[str, ...], art: tuple[str, ...]
-) -> Literal["equal", "replace", "delete", "insert"]:
-    if kind == "equal":
-        return "equal"
-    if not art:
-        return "delete"
-    if not rec:
-        return "insert"
-    return "replace"
-
-
-def name_forms(name: str) -> tuple[str, ...]:
-    """A name without titles, suffixes or initials, as lower-case parts."""
-    parts = [normalise(p) for p in NAME_PART.findall(name)]  # O’Neill is O'Neill
-    kept = tuple(p for p in parts if p not in NAME_NOISE and len(p) > 1)
-    return kept or tuple(parts)
-
-
-def name_fits(credited: str, known: Iterable[str]) -> bool:
-    """Does the article's name refer to one of the record's names?
-
-    Equal after dropping titles, suffixes and initials, or a bare surname.
-    """
-    mine = name_forms(credited)
-    for name in known:
-        theirs = name_forms(name)
-        if not mine or not theirs:
-            continue
-        if mine == theirs:
-            return True
-        if (len(mine) == 1 or len(theirs) == 1) and mine[-1] == theirs[-1]:
-            return True
-        if mine[0] == theirs[0] and mine[-1] == theirs[-1]:
-            return True
-    return False
-
-
-def venue_fits(stated: str, recorded: str) -> bool:
-    """A stated venue fits when it shares a content word with the record's ("Rome, Italy")."""
-    mine = content_words(w.norm for w in words(stated)) - VENUE_NOISE
-    theirs = content_words(w.norm for w in words(recorded)) - VENUE_NOISE
-    return not mine or not theirs or bool(mine & theirs)
-
-
-VENUE_NOISE = _word_set("during speaking told comments")
 
 
 class Matcher:
@@ -413,16 +135,10 @@ class Matcher:
         for prepared in self.prepared:
             record = prepared.record
             if record.id in used:
-                checks.append(
-                    RecordCheck(
-                        record=record,
-                        quotes=tuple(used[record.id]),
-                        findings=tuple(found.get(record.id, ())),
-                    )
-                )
+                checks.append(RecordCheck(record=record, findings=tuple(found.get(record.id, ()))))
             elif record.required:
                 missing = self._finding("missing-quote", record, None, article=article, text=text)
-                checks.append(RecordCheck(record=record, quotes=(), findings=(missing,)))
+                checks.append(RecordCheck(record=record, findings=(missing,)))
         return ArticleCheck(
             article=article,
             records=tuple(checks),
@@ -449,20 +165,8 @@ class Matcher:
         return _Credit(owners=owners, named=named)
 
     def _same_surname(self, credited: str) -> bool:
-        """A name that shares a surname with a recorded speaker but not a known first name.
-
-        "Maybe Smith" or "Reporter Smith" for John Smith is the parser keeping a stray
-        word; "Jane Smith" is somebody else. Without evidence either way, no verdict.
-        """
-        mine = name_forms(credited)
-        for known in self.names.values():
-            for name in known:
-                theirs = name_forms(name)
-                if mine and theirs and mine[-1] == theirs[-1]:
-                    extra = [p for p in mine[:-1] if p not in theirs]
-                    if not any(is_given_name(p) for p in extra):
-                        return True
-        return False
+        """A stray word glued to a recorded speaker's surname (``names.same_surname``)."""
+        return any(same_surname(credited, known) for known in self.names.values())
 
     def _judge(
         self,
@@ -570,9 +274,9 @@ class Matcher:
             close = long_enough and (
                 alignment.cost <= close_budget
                 # the credited speaker's sentence with a few words moved or swapped
-                or (own and _kept(alignment) >= OWN_KEPT * n_words)
+                or (own and kept(alignment) >= OWN_KEPT * n_words)
             )
-            if not close and not (loose and _kept(alignment) >= LOOSE_KEPT * n_words):
+            if not close and not (loose and kept(alignment) >= LOOSE_KEPT * n_words):
                 continue
             rank = (0 if close else 1, alignment.cost, 0 if own else 1)
             if best is None or rank < best[:3]:
@@ -594,37 +298,20 @@ class Matcher:
             line, column = line_column(text, attribution.quote.start)
         policy = self.file.policy(kind)
         return Finding(
+            **parsed(attribution),
             kind=kind,
             article=article,
             record=record.id if record else None,
-            speaker=attribution.speaker if attribution else None,
-            quote=attribution.quote.text if attribution else "",
             expected=record.text if record else None,
             line=line,
             column=column,
             record_speaker=record.speaker if record else None,
             record_file=self.shown_path,
             record_line=record.line if record else None,
-            venue=attribution.venue.text if attribution and attribution.venue else None,
             expected_venue=record.venue if record else None,
-            rule=attribution.rule if attribution else None,
-            mention=attribution.mention.text if attribution and attribution.mention else None,
-            cue=attribution.cue.text if attribution and attribution.cue else None,
             diff=diff,
             level="fail" if policy == "fail" else "warn",
-            candidates=attribution.candidates[1:] if attribution else (),
         )
-
-
-def _kept(alignment: Alignment) -> int:
-    """Quote words the alignment keeps unchanged."""
-    return sum(len(op.record) for op in alignment.ops if op.tag == "equal")
-
-
-def line_column(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column (in code points) of ``offset``."""
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _prepare(record: Record) -> _Prepared:
@@ -646,7 +333,3 @@ def _matches(quote: tuple[Token, ...], prepared: _Prepared) -> bool:
     if not all(w in prepared.vocabulary for w in present):
         return False
     return align(quote, prepared.words).cost == 0
-
-
-def _finding_order(f: Finding) -> tuple[str, int, int, str, str]:
-    return (f.article, f.line or 0, f.column or 0, f.kind, f.record or "")
