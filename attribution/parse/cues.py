@@ -65,6 +65,9 @@ WITH_REACH = 90
 # coordinated with a "with" participle shares its subject instead.
 PARTICIPLE_RULES = frozenset({"participle-cue-subject", "participle-clause-subject"})
 
+# Words that open a time phrase between a subject and its cue ("X on Friday described").
+TIME_PREPOSITIONS = frozenset({"on", "last", "this", "next", "late", "early"})
+
 # Nouns and adjectives in -ly, which a speaker phrase may end in; other -ly words are adverbs.
 LY_NOT_ADVERBS = frozenset(words("ly_not_adverbs.txt"))
 
@@ -506,8 +509,8 @@ def noun_phrase_before(masked: str, pos: int, floor: int) -> tuple[int, int] | N
         if low in _function_words() and not _surname_after_quote(masked, w, floor):
             return None
         return name_run_before(masked, w, floor)
-    if low in NOT_A_SPEAKER or not text.isalpha():
-        return None
+    if low in NOT_A_SPEAKER or not text.replace("-", "").isalpha():
+        return None  # "the Democratic front-runner" is a speaker phrase; "9/11" is not
     if low.endswith(("ing", "ed")) and _bare_word(masked, w, floor):
         return None  # "..., giving states more power": a verb, not "the ruling said"
     # A common-noun phrase: walk left over modifiers up to a determiner.
@@ -1285,8 +1288,16 @@ def _mention_for(
     skipped = 0
     while skipped < 3:
         w = word_before(masked, pos, sentence.start)
-        if w is None or not _between_subject_and_cue(masked, w, sentence.start):
+        if w is None:
             break
+        if not _between_subject_and_cue(masked, w, sentence.start):
+            # "Trump, who ..., on Friday described": a time phrase, then the subject
+            if masked[w[0] : w[1]] not in word_set("date_words.txt"):
+                break
+            prep = word_before(masked, w[0], sentence.start)
+            if prep is None or masked[prep[0] : prep[1]].lower() not in TIME_PREPOSITIONS:
+                break
+            w = prep
         pos = w[0]
         skipped += 1
     i = pos
@@ -1297,6 +1308,15 @@ def _mention_for(
     inverted_ok = inverted_ok and cue.split()[-1] not in NAMING_CUES
     passive_naming = cue.split()[-1] in NAMING_CUES and masked.startswith(" " + QUOTE, end)
     if i > sentence.start and masked[i - 1] == "," and pos == start and passive_naming:
+        named = noun_phrase_before(masked, i - 1, sentence.start)
+        if (
+            named is not None
+            and is_capitalised(masked[named[0] : named[1]])
+            and masked.startswith(", ", named[0] - 2)
+        ):
+            # "a country that the previous nominee, Mitt Romney, called 'Q'": a name in
+            # apposition, the subject of the naming verb
+            return named, "speaker-appositive-cue"
         # "The plan, called 'a disgrace,' was shelved": a passive participle names the
         # noun before it; whoever called it so is not in the clause
         return None, "no-speaker"
