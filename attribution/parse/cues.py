@@ -135,7 +135,7 @@ INTRODUCTORY = AsciiFast(
           |Immediately|Soon|Afterward|Afterwards|Previously|Recently|Ultimately|Finally
           |Eventually|Initially|Originally|Moreover|Furthermore|Nevertheless|Nonetheless
           |Perhaps|Apparently|Notably|Privately|Publicly|Here|There
-          |Given|Outside|Inside|Beyond|Early)\b
+          |Given|Outside|Inside|Beyond|Early|Ever)\b
                                                                           # a leading phrase
          [^,\x1a]{0,160}, \s*                                         # up to its comma
     )
