@@ -881,7 +881,10 @@ def _token_kind(token: str) -> int:
 # The lower-case ends of compounds that make a capitalised word an adjective
 # ("Qaeda-linked", "Obama-era", "Trump-style"); any "-ed" end counts too. Korean and
 # other given names keep lower-case ends of their own ("Tae-yong", "Jong-un").
-ADJECTIVE_ENDS = frozenset({"era", "style", "born", "like", "type", "free", "wide", "friendly"})
+ADJECTIVE_ENDS = frozenset(
+    {"era", "style", "born", "like", "type", "free", "wide", "friendly"}
+    | {"old"}  # "Seventeen-year-old Jared Potts": an age before the name
+)
 
 
 def is_adjective_compound(token: str) -> bool:
