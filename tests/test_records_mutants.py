@@ -269,7 +269,7 @@ def test_a_glob_matching_too_many_paths_is_refused(
     monkeypatch.setattr(records, "MAX_GLOB_MATCHES", 2)
     head = "articles: ../corpus/**/*.txt\n"
     err = error(root, quotes("{speaker: A, text: b}", head=head))
-    assert (err.line, err.message) == (1, "glob '../corpus/**/*.txt' matches more than 2 paths")
+    assert (err.line, err.message) == (1, "glob '../corpus/**/*.txt' matches more than 2 files")
     monkeypatch.setattr(records, "MAX_GLOB_MATCHES", 3)
     assert len(load_text(root, quotes("{speaker: A, text: b}", head=head)).articles) == 3
 

@@ -573,4 +573,4 @@ def _relocated(check: RecordCheck, by_id: dict[str, tuple[Turn, int]]) -> Record
                 source=f"{turn.source.shown}:{first.at}",
             )
         )
-    return RecordCheck(record=check.record, quotes=check.quotes, findings=tuple(moved))
+    return RecordCheck(record=check.record, findings=tuple(moved))

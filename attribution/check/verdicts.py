@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from attribution.check.align import Alignment, Token, align, content_words, kept, tokens, words
-from attribution.check.findings import DiffOp, Finding, Kind
+from attribution.check.findings import DiffOp, Finding, Kind, parsed
 from attribution.check.names import name_fits, same_surname, venue_fits
 from attribution.check.records import Record, RecordFile
 from attribution.check.source import line_column
@@ -93,7 +93,6 @@ class RecordCheck:
     """A record an article uses or must carry, with what the article got wrong."""
 
     record: Record
-    quotes: tuple[Attribution, ...]
     findings: tuple[Finding, ...]
 
 
@@ -188,16 +187,10 @@ class Matcher:
         for prepared in self.prepared:
             record = prepared.record
             if record.id in used:
-                checks.append(
-                    RecordCheck(
-                        record=record,
-                        quotes=tuple(used[record.id]),
-                        findings=tuple(found.get(record.id, ())),
-                    )
-                )
+                checks.append(RecordCheck(record=record, findings=tuple(found.get(record.id, ()))))
             elif record.required:
                 missing = self._finding("missing-quote", record, None, article=article, text=text)
-                checks.append(RecordCheck(record=record, quotes=(), findings=(missing,)))
+                checks.append(RecordCheck(record=record, findings=(missing,)))
         return ArticleCheck(
             article=article,
             records=tuple(checks),
@@ -356,25 +349,19 @@ class Matcher:
             line, column = line_column(text, attribution.quote.start)
         policy = self.file.policy(kind)
         return Finding(
+            **parsed(attribution),
             kind=kind,
             article=article,
             record=record.id if record else None,
-            speaker=attribution.speaker if attribution else None,
-            quote=attribution.quote.text if attribution else "",
             expected=record.text if record else None,
             line=line,
             column=column,
             record_speaker=record.speaker if record else None,
             record_file=self.shown_path,
             record_line=record.line if record else None,
-            venue=attribution.venue.text if attribution and attribution.venue else None,
             expected_venue=record.venue if record else None,
-            rule=attribution.rule if attribution else None,
-            mention=attribution.mention.text if attribution and attribution.mention else None,
-            cue=attribution.cue.text if attribution and attribution.cue else None,
             diff=diff,
             level="fail" if policy == "fail" else "warn",
-            candidates=attribution.candidates[1:] if attribution else (),
         )
 
 
