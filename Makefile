@@ -52,6 +52,9 @@ MUTATED := attribution.check.align attribution.check.names attribution.check.ver
 
 mutation: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check 'mutmut>=3.8'
+	# mutmut copies a file into mutants/ only once: data lists edited since the last run
+	# would be stale (and the clean run fail), so they are copied afresh
+	rm -rf mutants/attribution/data
 	for module in $(MUTATED); do \
 		$(BIN)/mutmut run --max-children 1 "$$module.*" > /dev/null || exit 1; done
 	$(BIN)/mutmut results --all true | awk -F': ' -v modules="$(MUTATED)" \
