@@ -63,6 +63,9 @@ INDEL = EDIT + 1
 #: A small reward per kept word: of equally cheap alignments, the one that keeps most words wins.
 SAME = -3
 
+#: The back pointer of a cell no trace follows: row 0, and a cell before its move is chosen.
+NO_MOVE = (-1, -1)
+
 Tag = Literal["word", "gap", "bracket"]
 
 
@@ -131,9 +134,10 @@ def align(quote: Sequence[Token], record: Sequence[Token]) -> Alignment:
     """Semi-global word alignment of ``quote`` inside ``record`` (free record ends)."""
     n, m = len(quote), len(record)
     inf = (n + m + 1) * EDIT
-    cost = [[0] * (m + 1)] + [[inf] * (m + 1) for _ in range(n)]
+    width = m + 1  # a column before each record word, and one after the last
+    cost = [[0] * width] + [[inf] * width for _ in range(n)]
     # back[i][j] = (previous i, previous j) for the cell's best move
-    back: list[list[tuple[int, int]]] = [[(-1, -1)] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int]]] = [[NO_MOVE] * width for _ in range(n + 1)]
     for i in range(1, n + 1):
         tok, prev, row, brow = quote[i - 1], cost[i - 1], cost[i], back[i]
         if tok.tag == "word":
