@@ -658,3 +658,39 @@ def test_a_refused_record_file_is_named_with_the_whole_reason(tmp_path: Path) ->
     assert str(info.value) == (
         "expectations/out.yaml: lies outside the project (a link out of the rootdir)"
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "line"),
+    [
+        ("\x0barticles: a\n", 1),  # the very first character
+        ("\narticles: a\x0b\nquotes: b\x0b\n", 2),  # a blank first line; the first of two
+    ],
+    ids=["first-character", "first-of-two"],
+)
+def test_a_control_character_names_the_line_of_its_first_occurrence(
+    root: Path, source: str, line: int
+) -> None:
+    err = error(root, source)
+    assert (err.line, err.message.split(":")[0]) == (line, "YAML error")
+    assert "#x000b" in err.message
+
+
+def test_a_record_file_of_exactly_the_size_limit_is_read(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from attribution.check import records
+
+    monkeypatch.setattr(records, "MAX_RECORD_BYTES", 12)
+    assert "larger than" not in error(root, "#" * 11 + "\n").message  # 12 bytes: read
+    err = error(root, "#" * 12 + "\n")  # 13 bytes: refused before reading
+    assert (err.path, err.line) == ("expectations/r.yaml", None)
+    assert err.message == "larger than 0 MB: not a record file"
+
+
+def test_an_undecodable_record_file_says_why(root: Path) -> None:
+    path = root / "expectations" / "latin1.yaml"
+    path.write_bytes("speaker: Jos\xe9\n".encode("latin-1"))
+    with pytest.raises(ExpectationError) as info:
+        load(path, root=root)
+    assert info.value.message.startswith("cannot read: 'utf-8' codec can't decode byte 0xe9")
