@@ -161,6 +161,9 @@ class RecordFileNode(pytest.File):
         mine = shown(self.path, run.layout.root)
         for entry in records.sources:  # a bad transcript is this file's collection error
             transcripts.read(entry, record_file=records, shown_record=mine)
+        # `-k RECORD-ID` selects the items that check that record: pytest matches -k against
+        # every node's extra keywords up the chain, so one set per file serves all its items
+        self.extra_keyword_matches.update(r.id for r in records.records)
         listed = records if run.changes is None else run.changes.narrow(records)
         if listed.consensus:
             yield from self._consensus_items(listed, mine)

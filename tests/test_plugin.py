@@ -796,6 +796,28 @@ def test_verbose_ids_select_their_item_when_pasted_back(pytester: pytest.Pyteste
     assert again.outlines[: len(shown)] == shown
 
 
+def test_k_on_a_record_id_or_an_article_name_selects_the_items_that_hold_it(
+    pytester: pytest.Pytester,
+) -> None:
+    make_roundup(pytester)
+
+    def selected(expression: str) -> list[str]:
+        result = pytester.runpytest("expectations", "--co", "-q", "-k", expression)
+        return [line for line in result.outlines if "::" in line]
+
+    # a record id: every item of the record file that holds it (the items check its records)
+    assert selected("steel-tariff") == [
+        "expectations/steel.yaml::roundup.txt",
+        "expectations/steel.yaml::steel-daily.txt",
+    ]
+    assert selected("roundup") == [
+        "expectations/budget.yaml::roundup.txt",
+        "expectations/steel.yaml::roundup.txt",
+    ]
+    assert selected("budget-balanced and roundup.txt") == ["expectations/budget.yaml::roundup.txt"]
+    assert selected("no-such-record") == []
+
+
 def test_articles_are_parsed_when_their_items_run_and_once_across_runs(
     pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
 ) -> None:
