@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import configparser
 import fnmatch
+import functools
 import os
 import re
 import tomllib
@@ -64,6 +65,8 @@ class Layout:
         for top, dirs, files in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if not _skipped(Path(top) / d))
             for name in sorted(files):
+                if not name.endswith(YAML_SUFFIXES):  # an archive's articles: no stat each
+                    continue
                 path = Path(top) / name
                 if not path.is_file():
                     continue
@@ -73,7 +76,14 @@ class Layout:
 
 def shown(path: Path, root: Path) -> str:
     """A path as reports show it: relative to the root, with forward slashes."""
-    return relative(path, root.resolve()) or path.as_posix()
+    return relative(path, _resolved(root)) or path.as_posix()
+
+
+@functools.lru_cache(maxsize=16)
+def _resolved(root: Path) -> Path:
+    """``root.resolve()``, once per root: a call costs a system call per component, and
+    ``shown`` runs for every article and finding of a run."""
+    return root.resolve()
 
 
 def relative(path: Path, root: Path) -> str | None:
