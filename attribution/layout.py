@@ -22,7 +22,7 @@ import re
 import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from attribution.errors import AttributionError
 
@@ -92,8 +92,12 @@ def relative(path: Path, root: Path) -> str | None:
     An absolute path without ``..`` is taken as it is spelled when it lies under the
     root (resolving every path costs a system call a component, thousands a run).
     """
-    if path.is_absolute() and ".." not in path.parts and path.is_relative_to(root):
-        return path.relative_to(root).as_posix()
+    if path.is_absolute() and ".." not in path.parts:
+        spelled, top = str(path), str(root)
+        if spelled.startswith(top.rstrip(os.sep) + os.sep):  # strings: no Path objects made
+            return PurePath(spelled[len(top.rstrip(os.sep)) + 1 :]).as_posix()
+        if spelled == top:
+            return "."
     resolved = path.resolve()
     return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else None
 
