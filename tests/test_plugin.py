@@ -821,7 +821,7 @@ def test_k_on_a_record_id_or_an_article_name_selects_the_items_that_hold_it(
 def test_articles_are_parsed_when_their_items_run_and_once_across_runs(
     pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from attribution import check
+    from attribution import runner as check
 
     parsed: list[str] = []
     real = check.attributions
