@@ -466,6 +466,8 @@ class AttributionRun:
         if report.when != "call":
             self._forget(report)
             return
+        if hasattr(self.config, "workerinput"):
+            return  # an xdist worker ships the report as it is: the controller reads it
         shipped = getattr(report, REPORT_ATTRIBUTE, None)
         if not isinstance(shipped, dict):
             return

@@ -430,6 +430,16 @@ def test_xdist_gives_the_same_verdicts(pytester: pytest.Pytester) -> None:
     assert _report(pytester, serial, "s.sarif") == _report(pytester, parallel, "p.sarif")
     assert outcomes(serial) == outcomes(parallel)
     parallel.stdout.fnmatch_lines(["*2 workers*"])
+    # without a file to write, the controller keeps counts, not findings: the same summary
+    counted = pytester.runpytest_subprocess("expectations", "-n", "2", "-p", "xdist")
+
+    def summary(result: pytest.RunResult) -> list[str]:
+        return [line for line in result.outlines if line.startswith("attribution: ")]
+
+    assert summary(counted) == summary(serial)
+    assert summary(serial) == [
+        "attribution: 5 articles, 1 misquote, 1 misattribution, 1 venue-mismatch, 1 unverified-quote"
+    ]
 
 
 def test_article_paths_are_relative_to_the_rootdir(pytester: pytest.Pytester) -> None:
