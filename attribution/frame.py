@@ -24,9 +24,12 @@ APOSTROPHE_CHARS = ("\u2019", "\u2018", "\u02bc")  # ’ ‘ ʼ read as ' by the
 SPACE_CHARS = ("\u00a0", "\u2009", "\u202f")
 
 # A sentence ends at . ! ? (possibly doubled, possibly followed by a closing bracket)
-# when whitespace and the start of a new sentence follow.
+# when whitespace and the start of a new sentence follow. A terminator is tried only at
+# the start of its run: a later start in the run would fail just as the first did, after
+# reading the run again (quadratic on a line of a thousand "!").
 SENTENCE_END = regex.compile(
     r"""
+    (?<![.!?\u2026])                     # the start of a run of terminators
     (?P<end>[.!?\u2026]+[)\]]?)          # the terminator, maybe inside a bracket
     (?=\s+ (?: [\p{Lu}\p{N}(\[\x1a]    # next sentence: capital, digit, bracket or quotation
              | $ ))

@@ -143,6 +143,9 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
     """Top-level quotations in ``text``; nested ones stay inside their outer quotation."""
     found: list[Quotation] = []
     stack: list[_Open] = []
+    # Where the double-family openers stand in the stack, innermost last: a double closer
+    # finds its opener at once, however many stray single openers lie above it.
+    doubles: list[int] = []
     # A quotation left open at a paragraph end, waiting to see if the next paragraph
     # reopens it (the news convention for quotes that run over several paragraphs).
     pending: _Open | None = None
@@ -183,6 +186,7 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
                 # The paragraph ends with a quotation still open.
                 pending, pending_end = stack[0], i
             stack.clear()
+            doubles.clear()
             para_start = m.end()
             continue
         ch = m.group("mark")
@@ -195,6 +199,8 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
             # not continued by the next paragraph's “.
             if text[para_start:i].strip() == "" and can_open and _same_style(pending.char, ch):
                 stack.append(_Open(pos=pending.pos, end=pending.end, family=family, char=ch))
+                if family == "double":
+                    doubles.append(0)
                 paragraphs += 1
                 pending = None
                 continue
@@ -202,15 +208,19 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
         if can_close and stack and _possessive(text, i, j, ch, stack[-1]):
             can_close = False  # the Smiths’ fans: a later mark closes the quotation
         if can_close and stack:
-            depth = _matching(stack, family, ch)
+            depth = _matching(stack, family, ch, doubles)
             if depth is not None:
                 opener = stack[depth]
                 del stack[depth:]
+                while doubles and doubles[-1] >= depth:
+                    doubles.pop()
                 if not stack:
                     emit(opener, i, j, paragraphs)
                     paragraphs = 1
                 continue
         if can_open:
+            if family == "double":
+                doubles.append(len(stack))
             stack.append(_Open(pos=i, end=j, family=family, char=ch))
     if stack:
         pending, pending_end = stack[0], len(text)
@@ -244,19 +254,18 @@ def _possessive(text: str, i: int, j: int, ch: str, top: _Open) -> bool:
     return LATER_SINGLE_CLOSER.search(text, j, limit) is not None
 
 
-def _matching(stack: list[_Open], family: str, ch: str) -> int | None:
+def _matching(stack: list[_Open], family: str, ch: str, doubles: list[int]) -> int | None:
     """Index of the opener this closer closes: the innermost one of its family.
 
-    Openers above it that never closed (a stray ‘ inside “…”) are dropped with it.
+    A double closer passes over anything left open inside it (a stray ‘ inside “…”,
+    a guillemet), which is dropped with it; any other closer closes only the innermost
+    opener. ``doubles`` are the double openers' indexes, so neither looks far.
     """
-    for depth in range(len(stack) - 1, -1, -1):
-        opener = stack[depth]
-        if opener.family == family:
-            if ch == "\u201c" and opener.char != "\u201e":
-                return None  # “ only closes German „
-            return depth
-        if family == "double" and ch in '\u201d"' and opener.family == "single":
-            continue  # a nested single quote left open inside a double one
-        if family != "double":
-            return None
-    return None
+    if family != "double":
+        return len(stack) - 1 if stack[-1].family == family else None
+    if not doubles:
+        return None
+    depth = doubles[-1]
+    if ch == "\u201c" and stack[depth].char != "\u201e":
+        return None  # “ only closes German „
+    return depth
