@@ -100,6 +100,9 @@ ADVERSARIAL: dict[str, str | Callable[[int], str]] = {
     # a line of a thousand "!": each was tried as the start of a sentence end, reading
     # the rest of the run again
     "exclamation_marks": lambda chars: "“Q,” he said " + "!" * chars,
+    # one line of quotations that end their sentences: each read the line back to its
+    # start for a stop and a cue
+    "quotations_on_one_line": "“Q.” Yes ",
     # people sharing one role: each "the clerk" ranked every clerk so far
     "one_role": _people("Dr. {a} {b}, the county clerk, spoke. “Q,” the clerk said. "),
 }
