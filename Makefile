@@ -43,7 +43,7 @@ baseline: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
-# Mutation testing of attribution/compare.py against the fast compare tests ([tool.mutmut] in
+# Mutation testing of attribution/check/verdicts.py against the fast compare tests ([tool.mutmut] in
 # pyproject.toml); one worker, as the machine is shared. Survivors that cannot change behaviour
 # are listed in tests/mutants_compare.md.
 mutation: $(STAMP)

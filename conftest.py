@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from attribution.findings import Finding
-from attribution.house import Article
+from attribution.check.findings import Finding
+from attribution.check.house import Article
 
 #: A quotation this long carries an argument: the reader must be told who made it.
 LONG_QUOTE_WORDS = 8

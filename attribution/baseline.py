@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from attribution.errors import AttributionError
-from attribution.report import write_atomic
+from attribution.report.files import write_atomic
 
 KEY_FIELDS = ("article", "kind", "record", "speaker", "quote")
 

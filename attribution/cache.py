@@ -34,8 +34,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from attribution.findings import Finding
-from attribution.model import Attribution, Span
+from attribution.check.findings import Finding
+from attribution.parse.model import Attribution, Span
 
 FORMAT = 2
 PREFIX = "v-"

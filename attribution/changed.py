@@ -13,8 +13,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from attribution.check.records import RecordFile
 from attribution.errors import AttributionError
-from attribution.records import RecordFile
 
 
 class ChangedError(AttributionError):

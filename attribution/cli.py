@@ -19,7 +19,7 @@ from typing import TextIO
 import regex
 
 from attribution.errors import AttributionError, InputError
-from attribution.model import Attribution, Span
+from attribution.parse.model import Attribution, Span
 
 __all__ = ["main"]
 
@@ -95,7 +95,7 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
     if command == "check":
         # records and comparison (docs/records.md) pull in yaml and difflib: a cost
         # extract must not pay on every start, so only `check` imports them.
-        from attribution import check as checking
+        from attribution import runner as checking
 
         checking.add_arguments(check)
         check.set_defaults(run=checking.run_args)
@@ -112,8 +112,8 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
         help="write a record file (YAML) from what the articles quote, for an editor to review",
     )
     if command in ("consensus", "draft"):
-        from attribution import consensus
-        from attribution import draft as drafting
+        from attribution.check import consensus
+        from attribution.check import draft as drafting
 
         consensus.add_arguments(agree)
         agree.set_defaults(run=consensus.run_args)
@@ -160,8 +160,8 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 def _each_file(paths: Sequence[str], render: Renderer, out: TextIO, *, footer: bool = False) -> int:
     """Read, extract and render each file; a failure costs that file only."""
-    from attribution.formats import read_document
-    from attribution.pipeline import extract
+    from attribution.check.formats import read_document
+    from attribution.parse.pipeline import extract
 
     failed = 0
     quotes = attributed = files = 0

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from attribution.findings import Finding
-from attribution.house import Article
+from attribution.check.findings import Finding
+from attribution.check.house import Article
 
 
 def pytest_attribution_article(

@@ -1,7 +1,7 @@
 """The pytest plugin: record files become test files, (record file, article) pairs tests.
 
 The only module that imports pytest, and a thin one: loading, parsing and
-comparing happen in ``attribution.check``. Collection only reads the record
+comparing happen in ``attribution.runner``. Collection only reads the record
 files and lists the articles each covers; an article is read and parsed when
 its item runs, in the process that runs it (so ``-k`` parses only what it
 selects and xdist workers share the parsing), through the parse cache in
@@ -30,16 +30,20 @@ from typing import Any
 
 import pytest
 
-from attribution import baseline, consensus, hookspecs, house, sarif, transcripts
+from attribution import baseline, hookspecs
 from attribution.cache import Cache
 from attribution.changed import Changes, changes
-from attribution.check import Checker, parse, shown
+from attribution.check import consensus, house, transcripts
+from attribution.check.findings import Finding
+from attribution.check.layout import INI_GLOBS, YAML_SUFFIXES, Layout, declares_articles
+from attribution.check.records import RecordFile, load
 from attribution.errors import AttributionError, ExpectationError
-from attribution.findings import Finding
-from attribution.layout import INI_GLOBS, YAML_SUFFIXES, Layout, declares_articles
-from attribution.model import Attribution
-from attribution.records import RecordFile, load
-from attribution.report import describe, headline, summary, writable, write_json
+from attribution.parse.model import Attribution
+from attribution.report import sarif
+from attribution.report.files import writable
+from attribution.report.json import write_json
+from attribution.report.text import describe, headline, summary
+from attribution.runner import Checker, parse, shown
 
 #: The attribute of a call's TestReport that carries its findings to the controller (xdist
 #: serialises a report's attributes); kept out of ``user_properties``, which JUnit writes.

@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from attribution import check
+from attribution import runner as check
 
 SPEAKERS = (
     ("Lloyd Austin", "Austin"),

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from attribution.pipeline import extract
+from attribution.parse.pipeline import extract
 
 GOLD_OPENERS = ("\u201c", '"', "\u201e", "\u00ab")  # what polnear_gold.py recognises
 

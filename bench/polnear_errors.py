@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from attribution.model import Attribution
-from attribution.pipeline import extract
+from attribution.parse.model import Attribution
+from attribution.parse.pipeline import extract
 
 CONTEXT = 160
 

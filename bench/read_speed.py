@@ -2,7 +2,7 @@
 
 The corpus articles, written as HTML paragraphs (quotation marks and apostrophes as
 entities) and as Markdown paragraphs under front matter, are read through
-``attribution.formats``; the plain text is parsed for comparison. Best of five runs
+``attribution.check.formats``; the plain text is parsed for comparison. Best of five runs
 of CPU time, so a busy machine inflates the figures less.
 
     taskset -c 0 .venv/bin/python bench/read_speed.py
@@ -15,8 +15,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from attribution.formats import parse
-from attribution.pipeline import extract
+from attribution.check.formats import parse
+from attribution.parse.pipeline import extract
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from attribution.check.source import read_article
 from attribution.errors import InputError
-from attribution.model import Attribution
-from attribution.pipeline import extract
-from attribution.source import read_article
+from attribution.parse.model import Attribution
+from attribution.parse.pipeline import extract
 
 
 @dataclass(frozen=True, slots=True)

@@ -156,8 +156,8 @@ def _in_process(files: Sequence[str]) -> list[float]:
     preemption would otherwise land in whichever article happened to be running.
     """
     sys.path.insert(0, str(REPO))
-    from attribution.pipeline import extract
-    from attribution.source import read_article
+    from attribution.check.source import read_article
+    from attribution.parse.pipeline import extract
 
     for path in files[:50]:
         extract(read_article(path))

@@ -2,13 +2,13 @@
 
 Why: a transcript's turns are records, and a press conference is long; the check
 must find candidate stretches through the word-pair index rather than align every
-quote against every turn (attribution/transcripts.py). Target: under 5 s.
+quote against every turn (attribution/check/transcripts.py). Target: under 5 s.
 
 Everything is generated here from a fixed seed: a labelled transcript of three
 speakers (two quotable, the reporters' ``Q`` not), and articles whose quotes are
 stretches of the turns, some verbatim, some with one word changed, some credited to
 the other speaker. The script prints the planted and found verdicts and the time of
-``attribution.check.run`` (article parsing included), median of three runs:
+``attribution.runner.run`` (article parsing included), median of three runs:
 
     .venv/bin/python bench/transcripts.py
 """
@@ -23,7 +23,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from attribution import check
+from attribution import runner as check
 
 SEED = 8
 TRANSCRIPT_WORDS = 20_000

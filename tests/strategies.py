@@ -205,3 +205,17 @@ def renamed_articles() -> st.SearchStrategy[tuple[dict[str, str], dict[str, str]
         }
     ).filter(lambda n: n["A_LAST"] != n["B_LAST"])
     return st.tuples(naming, naming)
+
+
+# --- folder trees and globs (tests/test_globs.py) ----------------------------------------
+
+#: Names a tree is built from: hidden ones, ones that look alike, files and folders.
+TREE_NAMES = ("a", "b", "ab", ".h", "x.txt", "y.md", ".z.txt", "a.txt")
+#: One component of an ``articles:`` glob.
+GLOB_PARTS = ("*", "**", "*.txt", "a", "?", ".h", "[ab]", "a*", "*.md", "x.txt", ".*")
+
+tree_paths = st.lists(
+    st.lists(st.sampled_from(TREE_NAMES), min_size=1, max_size=4).map("/".join),
+    max_size=12,
+)
+glob_patterns = st.lists(st.sampled_from(GLOB_PARTS), min_size=1, max_size=4).map("/".join)

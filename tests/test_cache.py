@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from attribution.cache import Cache, digest, parser_version
-from attribution.model import Attribution
-from attribution.pipeline import extract
+from attribution.parse.model import Attribution
+from attribution.parse.pipeline import extract
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = sorted((REPO / "corpus").glob("*.txt"))
@@ -101,7 +101,7 @@ def test_an_unwritable_folder_means_no_cache_not_a_failure(tmp_path: Path) -> No
 
 
 def test_findings_round_trip_and_a_bad_entry_is_computed_again(tmp_path: Path) -> None:
-    from attribution.findings import DiffOp, Finding
+    from attribution.check.findings import DiffOp, Finding
 
     finding = Finding(
         kind="misquote",
@@ -143,7 +143,7 @@ def test_findings_round_trip_and_a_bad_entry_is_computed_again(tmp_path: Path) -
 def test_consensus_findings_round_trip_and_house_kinds_are_never_served(tmp_path: Path) -> None:
     import dataclasses
 
-    from attribution.findings import Finding
+    from attribution.check.findings import Finding
 
     disputed = Finding(
         kind="disputed",

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 import regex
 
-import attribution.pipeline
+import attribution.parse.pipeline
 from attribution.cli import main
-from attribution.model import Attribution, Span
+from attribution.parse.model import Attribution, Span
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = sorted((REPO / "corpus").glob("*.txt"))
@@ -59,7 +59,7 @@ def _fake_extract(text: str) -> tuple[Attribution, ...]:
 
 @pytest.fixture
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(attribution.pipeline, "extract", _fake_extract)
+    monkeypatch.setattr(attribution.parse.pipeline, "extract", _fake_extract)
 
 
 @pytest.fixture
@@ -325,7 +325,7 @@ def test_a_bug_in_a_stage_costs_only_its_file(
             raise ValueError("stage fell over")
         return ()
 
-    monkeypatch.setattr(attribution.pipeline, "extract", fragile)
+    monkeypatch.setattr(attribution.parse.pipeline, "extract", fragile)
     good = _write(tmp_path, "good", GOOD.encode())
     bad = _write(tmp_path, "bad", b"boom")
     status, out, err = run("extract", bad, good)
@@ -360,7 +360,7 @@ def test_interrupt_exits_130(run: Run, monkeypatch: pytest.MonkeyPatch, article:
     def interrupted(text: str) -> tuple[Attribution, ...]:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(attribution.pipeline, "extract", interrupted)
+    monkeypatch.setattr(attribution.parse.pipeline, "extract", interrupted)
     assert run("extract", article)[0] == 130
 
 
@@ -433,7 +433,7 @@ def test_extract_does_not_import_yaml_or_the_records(tmp_path: Path) -> None:
     probe = (
         "import sys\nfrom attribution.cli import main\n"
         f"main(['extract', {str(good)!r}])\n"
-        "print(sorted(m for m in sys.modules if m in ('yaml', 'attribution.check')))"
+        "print(sorted(m for m in sys.modules if m in ('yaml', 'attribution.runner')))"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, timeout=60)
     assert done.stdout.decode().splitlines()[-1] == "[]"
@@ -571,7 +571,7 @@ def test_check_uses_every_record_file_covering_an_article(run: Run, newsroom: Pa
 def test_check_keeps_parses_in_the_pytest_cache(
     run: Run, newsroom: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from attribution import check
+    from attribution import runner as check
 
     parsed: list[str] = []
     real = check.attributions

@@ -7,11 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from attribution import check, report
-from attribution.compare import Matcher, align, line_column, name_fits, tokens, venue_fits, words
-from attribution.findings import Finding, diff_text
-from attribution.model import Attribution, Rule, Span
-from attribution.records import Record, RecordFile, Speaker
+from attribution import runner as check
+from attribution.check.align import align, tokens, words
+from attribution.check.findings import Finding, diff_text
+from attribution.check.names import name_fits, venue_fits
+from attribution.check.records import Record, RecordFile, Speaker
+from attribution.check.source import line_column
+from attribution.check.verdicts import Matcher
+from attribution.parse.model import Attribution, Rule, Span
+from attribution.report import json as report_json
+from attribution.report import text as report
 
 AUSTIN = Record(
     id="left-to-be-seen",
@@ -273,7 +278,7 @@ def test_describe_names_rule_record_and_diff() -> None:
 
 def test_report_json_has_exactly_the_issue_keys() -> None:
     (finding,) = judge("What exactly are you doing?", "Austin")
-    document = report.as_json(1, [finding])
+    document = report_json.as_json(1, [finding])
     assert document["articles"] == 1
     entries = document["findings"]
     assert isinstance(entries, list)

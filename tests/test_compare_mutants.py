@@ -1,4 +1,4 @@
-"""Tests that kill mutmut's surviving mutants of attribution/compare.py.
+"""Tests that kill mutmut's surviving mutants of attribution/check/verdicts.py.
 
 Each test pins one rule a newsroom depends on (see tests/mutants_compare.md for the
 mutants that cannot change behaviour). Test ids are plain ASCII on purpose: mutmut
@@ -11,22 +11,13 @@ from pathlib import Path
 
 from test_compare import AUSTIN, SERIOUS  # the same two Austin records
 
-from attribution.compare import (
-    Alignment,
-    ArticleCheck,
-    Matcher,
-    Token,
-    align,
-    line_column,
-    name_fits,
-    name_forms,
-    tokens,
-    venue_fits,
-    words,
-)
-from attribution.findings import DiffOp
-from attribution.model import Attribution, Span
-from attribution.records import Policy, Record, RecordFile, Speaker
+from attribution.check.align import Alignment, Token, align, tokens, words
+from attribution.check.findings import DiffOp
+from attribution.check.names import name_fits, name_forms, venue_fits
+from attribution.check.records import Policy, Record, RecordFile, Speaker
+from attribution.check.source import line_column
+from attribution.check.verdicts import ArticleCheck, Matcher
+from attribution.parse.model import Attribution, Span
 
 LEFT = "What exactly are they doing? Left to be seen."
 KIRBY = Record(
@@ -350,8 +341,8 @@ def test_an_unverified_quote_does_not_stop_the_check() -> None:
     ]
 
 
-def test_a_record_check_lists_the_quotes_that_use_it() -> None:
-    # each record lists the article's quotes that use it; a missing record lists none
+def test_a_record_check_lists_the_records_used_and_the_required_ones_missing() -> None:
+    # a record the article uses is listed without findings; a required one it lacks, with one
     required = Record(
         id="required",
         speaker="Lloyd Austin",
@@ -364,12 +355,8 @@ def test_a_record_check_lists_the_quotes_that_use_it() -> None:
     text, attributions = story(("Left to be seen", "Austin"))
     result = matcher(AUSTIN, required).check(article="a.txt", text=text, attributions=attributions)
     used, missing = result.records
-    assert (used.record.id, used.quotes, used.findings) == (
-        "left-to-be-seen",
-        tuple(attributions),
-        (),
-    )
-    assert (missing.record.id, missing.quotes) == ("required", ())
+    assert (used.record.id, used.findings) == ("left-to-be-seen", ())
+    assert missing.record.id == "required"
     (finding,) = missing.findings
     assert (finding.kind, finding.record, finding.expected, finding.quote, finding.level) == (
         "missing-quote",

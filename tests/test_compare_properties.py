@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import record_words, typeset
 
-from attribution.compare import Matcher
-from attribution.findings import Finding
-from attribution.model import Attribution, Span
-from attribution.records import Record, RecordFile
+from attribution.check.findings import Finding
+from attribution.check.records import Record, RecordFile
+from attribution.check.verdicts import Matcher
+from attribution.parse.model import Attribution, Span
 
 SPEAKER = "Jane Doe"
 

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from attribution import check, consensus, records
+from attribution import runner as check
+from attribution.check import consensus, records
+from attribution.check.consensus import Article, Group, build, same_speaker
+from attribution.check.findings import diff_text
+from attribution.check.source import read_article
 from attribution.cli import main
-from attribution.consensus import Article, Group, build, same_speaker
-from attribution.findings import diff_text
-from attribution.pipeline import extract
-from attribution.source import read_article
+from attribution.parse.pipeline import extract
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = sorted((REPO / "corpus").glob("*.txt"))
@@ -190,7 +191,7 @@ def test_a_draft_loads_and_passes_except_where_outlets_disagree(
 
 
 def test_draft_quotes_every_value_safely() -> None:
-    from attribution.draft import scalar
+    from attribution.check.draft import scalar
 
     assert scalar('say "no"\u2028') == '"say \\"no\\"\\u2028"'
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from attribution.cues import find_cues
-from attribution.frame import build
-from attribution.model import Cue
-from attribution.quotes import find_quotations
+from attribution.parse.cues import find_cues
+from attribution.parse.frame import build
+from attribution.parse.model import Cue
+from attribution.parse.quotes import find_quotations
 
 
 def _cues(text: str) -> tuple[Cue, ...]:

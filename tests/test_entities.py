@@ -13,8 +13,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from strategies import STORY, renamed_articles
 
-from attribution.model import Attribution
-from attribution.pipeline import extract
+from attribution.parse.model import Attribution
+from attribution.parse.pipeline import extract
 
 
 def speakers(text: str) -> list[tuple[str | None, str]]:
@@ -154,7 +154,7 @@ def test_a_title_case_headline_introduces_no_one() -> None:
 
 
 def test_headline_end_only_for_a_title_case_first_line() -> None:
-    from attribution.frame import headline_end
+    from attribution.parse.frame import headline_end
 
     assert headline_end("Trump Meets Donors in Las Vegas\n\nBody.") == len(
         "Trump Meets Donors in Las Vegas"
@@ -369,7 +369,7 @@ def test_a_hyphenated_adjective_or_a_first_word_is_not_a_person() -> None:
 
 
 def test_adjective_compounds_are_told_from_hyphenated_given_names() -> None:
-    from attribution.entities import is_adjective_compound
+    from attribution.parse.entities import is_adjective_compound
 
     for word in ("Qaeda-linked", "Obama-era", "Trump-backed", "Kremlin-style"):
         assert is_adjective_compound(word), word

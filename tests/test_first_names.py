@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import attribution
-from attribution import wordlists
+from attribution.parse import wordlists
 
 DATA = Path(attribution.__file__).parent / "data"
 BUILDER = Path(__file__).resolve().parent.parent / "tools" / "build_first_names.py"

@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from attribution import cues, frame, quotes
-from attribution.model import RULES, Attribution, Span
-from attribution.pipeline import extract
+from attribution.parse import cues, frame, quotes
+from attribution.parse.model import RULES, Attribution, Span
+from attribution.parse.pipeline import extract
 
 GOLDEN = Path(__file__).parent / "golden"
 

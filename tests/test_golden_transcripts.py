@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from attribution.consensus import Article, build
+from attribution.check.consensus import Article, build
+from attribution.check.records import RecordFile, Source
+from attribution.check.transcripts import read
 from attribution.errors import ExpectationError
-from attribution.pipeline import extract
-from attribution.records import RecordFile, Source
-from attribution.transcripts import read
+from attribution.parse.pipeline import extract
 
 HERE = Path(__file__).resolve().parent / "golden_transcripts"
 TRANSCRIPTS: list[dict[str, Any]] = json.loads((HERE / "transcripts.json").read_text("utf-8"))

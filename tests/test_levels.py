@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from attribution.check.findings import Finding
+from attribution.check.levels import Levels, cleared_lines, load, parse, suppress
 from attribution.errors import InputError
-from attribution.findings import Finding
-from attribution.levels import Levels, cleared_lines, load, parse, suppress
-from attribution.report import describe
+from attribution.report.text import describe
 
 
 def finding(kind: str, article: str = "news/a.txt", line: int | None = 3) -> Finding:
@@ -113,7 +113,7 @@ def test_cleared_findings_are_kept_marked_and_never_fail() -> None:
 
 
 def test_check_applies_pyproject_levels_and_cleared_paragraphs(tmp_path: Path) -> None:
-    from attribution import check
+    from attribution import runner as check
 
     (tmp_path / "corpus").mkdir()
     (tmp_path / "expectations").mkdir()

@@ -28,7 +28,7 @@ import pytest
 import regex
 
 import attribution
-from attribution.pipeline import extract
+from attribution.parse.pipeline import extract
 
 PACKAGE = str(Path(attribution.__file__).resolve().parent)
 
@@ -205,7 +205,7 @@ def test_cpu_time_grows_linearly(name: str) -> None:
 
 def test_the_line_count_sees_a_quadratic_loop(monkeypatch: pytest.MonkeyPatch) -> None:
     """The yardstick itself: a deliberately quadratic stage must fail the bound."""
-    import attribution.pipeline as pipeline
+    import attribution.parse.pipeline as pipeline
 
     def quadratic(text: str) -> tuple[()]:
         pairs = 0

@@ -18,10 +18,10 @@ from typing import Any
 import jsonschema
 import pytest
 
-from attribution import github, sarif
-from attribution.check import main
-from attribution.findings import Finding
-from attribution.report import write_atomic
+from attribution.check.findings import Finding
+from attribution.report import github, sarif
+from attribution.report.files import write_atomic
+from attribution.runner import main
 
 SCHEMA = json.loads(
     (Path(__file__).parent / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")

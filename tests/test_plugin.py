@@ -799,7 +799,7 @@ def test_verbose_ids_select_their_item_when_pasted_back(pytester: pytest.Pyteste
 def test_articles_are_parsed_when_their_items_run_and_once_across_runs(
     pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from attribution import check
+    from attribution import runner as check
 
     parsed: list[str] = []
     real = check.attributions

@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from strategies import arbitrary_article_texts, article_texts, mangled_article_texts
 
+from attribution.check.source import decode_article
 from attribution.errors import InputError
-from attribution.model import Attribution, Span
-from attribution.pipeline import extract
-from attribution.source import decode_article
-from attribution.speakers import classify
+from attribution.parse.model import Attribution, Span
+from attribution.parse.pipeline import extract
+from attribution.parse.speakers import classify
 
 # deadline off: the machine is shared, and time is tests/test_linear_time.py's job
 PROPERTY = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])

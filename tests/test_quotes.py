@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from attribution.frame import QUOTE, build, mask
-from attribution.model import Quotation
-from attribution.quotes import find_quotations
+from attribution.parse.frame import QUOTE, build, mask
+from attribution.parse.model import Quotation
+from attribution.parse.quotes import find_quotations
 
 
 def _only(text: str) -> Quotation:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from attribution.check.records import load, parse
 from attribution.errors import ExpectationError
-from attribution.records import load, parse
 
 GOOD = """\
 articles:
@@ -197,7 +197,7 @@ def test_the_bundled_record_file_loads() -> None:
 
 
 def test_the_schema_knows_every_key_the_loader_knows() -> None:
-    from attribution.records import QUOTE_KEYS, TOP_KEYS
+    from attribution.check.records import QUOTE_KEYS, TOP_KEYS
 
     repo = Path(__file__).resolve().parent.parent
     schema = json.loads(
@@ -255,3 +255,19 @@ def test_a_glob_never_walks_outside_the_root(root: Path, glob_: str, message: st
     err = error(root, GOOD.replace("../corpus/*.txt", glob_))
     assert err.message == message
     assert err.line == 2
+
+
+def test_a_link_loop_under_the_articles_loads_at_once(root: Path) -> None:
+    """Two links back up the tree made '**' walk for minutes in both front ends."""
+    (root / "corpus" / "up").symlink_to("..")
+    (root / "corpus" / "again").symlink_to("../corpus")
+    loaded = load(records(root, GOOD.replace("../corpus/*.txt", "../corpus/**/*.txt")), root=root)
+    assert [p.name for p in loaded.articles] == ["a.txt", "b.txt"]
+
+
+def test_a_link_out_of_the_root_under_the_articles_is_one_line(root: Path) -> None:
+    (root / "corpus" / "out").symlink_to(root.parent)
+    err = error(root, GOOD.replace("../corpus/*.txt", "../corpus/**/*.txt"))
+    assert err.line == 2
+    link = root / "corpus" / "out"
+    assert err.message == f"glob '../corpus/**/*.txt' follows the link {link} outside the rootdir"

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from attribution.source import read_article
+from attribution.check.source import read_article
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "resolution"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from attribution.model import Attribution
-from attribution.pipeline import extract
+from attribution.parse.model import Attribution
+from attribution.parse.pipeline import extract
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 

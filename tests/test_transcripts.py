@@ -11,10 +11,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from attribution import check
+from attribution import runner as check
+from attribution.check.findings import Finding
+from attribution.check.records import load
 from attribution.errors import ExpectationError
-from attribution.findings import Finding
-from attribution.records import load
 
 pytest_plugins = ["pytester"]
 
@@ -332,7 +332,7 @@ def test_the_seed_sample_transcript_flags_001(tmp_path: Path) -> None:
 
 
 def test_the_schema_knows_the_source_keys() -> None:
-    from attribution.records import SOURCE_KEYS, UNLISTED
+    from attribution.check.records import SOURCE_KEYS, UNLISTED
 
     schema = json.loads(
         (REPO / "attribution" / "data" / "expectations.schema.json").read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import attribution
-from attribution import speakers, wordlists
+from attribution.parse import speakers, wordlists
 
 DATA = Path(attribution.__file__).parent / "data"
 LISTS = sorted(p.name for p in DATA.glob("*.txt"))
@@ -116,6 +116,6 @@ def test_a_cached_list_does_not_read_the_file_again(monkeypatch: pytest.MonkeyPa
 
 
 def test_every_title_abbreviation_is_a_title() -> None:
-    from attribution.cues import titles
+    from attribution.parse.cues import titles
 
     assert set(wordlists.table("title_abbreviations.txt")) <= set(titles())

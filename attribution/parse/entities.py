@@ -25,7 +25,7 @@ from itertools import islice
 
 import regex
 
-from attribution.cues import (
+from attribution.parse.cues import (
     INTRODUCTORY,
     NOT_A_SPEAKER,
     cue_words,
@@ -33,9 +33,9 @@ from attribution.cues import (
     pronouns,
     titles,
 )
-from attribution.frame import Frame, headline_end
-from attribution.model import Cue
-from attribution.wordlists import AsciiFast, ascii_twin, given_names, table, word_set, words
+from attribution.parse.frame import Frame, headline_end
+from attribution.parse.model import Cue
+from attribution.parse.wordlists import AsciiFast, ascii_twin, given_names, table, word_set, words
 
 # A name: capitalised words, initials, abbreviated titles and particles, on one line.
 _NAME_WORD = r"""

@@ -1,19 +1,13 @@
-"""Findings in words for editors, and as the JSON report CI keeps.
+"""Findings in words for editors: the terminal report of ``check`` and the plugin.
 
 Diff marks follow ``git diff --word-diff``: ``[-record words-]{+article words+}``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
-import tempfile
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 
-from attribution.errors import AttributionError
-from attribution.findings import KINDS, Finding, diff_text
+from attribution.check.findings import KINDS, Finding, diff_text
 
 INDENT = "  "
 
@@ -114,58 +108,6 @@ def describe(finding: Finding) -> str:
     return "\n".join(lines)
 
 
-def as_json(articles: int, findings: Iterable[Finding]) -> dict[str, object]:
-    """The ``--attribution-report`` document."""
-    ordered = sorted(findings, key=_order)
-    return {"articles": articles, "findings": [f.as_dict() for f in ordered]}
-
-
-def write_json(path: Path, articles: int, findings: Iterable[Finding]) -> None:
-    document = as_json(articles, findings)
-    write_atomic(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-
-
-def writable(path: Path) -> None:
-    """Raise AttributionError, in one line, when a report cannot be written at ``path``.
-
-    Checked before any work starts, so a typo in ``--report`` costs a second, not a run.
-    """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".probe", dir=path.parent)
-        os.close(fd)
-        os.unlink(probe)
-    except OSError as err:
-        raise AttributionError(f"cannot write {path}: {err.strerror or err}") from None
-    if path.is_dir():
-        raise AttributionError(f"cannot write {path}: is a directory")
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write UTF-8 text to a temporary file beside ``path``, then rename it over ``path``.
-
-    A reader (CI uploading the file, a second run) sees the old file or the new one,
-    never half of one.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a report is not
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def summary(findings: Sequence[Finding]) -> str:
     house = sorted({f.kind for f in findings} - set(KINDS))
     counts = {kind: sum(f.kind == kind for f in findings) for kind in (*KINDS, *house)}
@@ -177,7 +119,7 @@ def render(articles: Sequence[str], findings: Sequence[Finding]) -> str:
     """The editors' report: each article, then what it got wrong."""
     lines: list[str] = []
     by_article: dict[str, list[Finding]] = {a: [] for a in articles}
-    for finding in sorted(findings, key=_order):
+    for finding in sorted(findings, key=Finding.order):
         by_article.setdefault(finding.article, []).append(finding)
     for article, found in by_article.items():
         verdict = summary(found) if found else "ok"
@@ -195,7 +137,3 @@ def render(articles: Sequence[str], findings: Sequence[Finding]) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-def _order(f: Finding) -> tuple[str, int, int, str, str]:
-    return (f.article, f.line or 0, f.column or 0, f.kind, f.record or "")

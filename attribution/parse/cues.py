@@ -28,9 +28,9 @@ from functools import cache
 
 import regex
 
-from attribution.frame import QUOTE, Frame, Sentence
-from attribution.model import Cue, Rule, Span
-from attribution.wordlists import AsciiFast, cue_pattern, table, trie_pattern, word_set, words
+from attribution.parse.frame import QUOTE, Frame, Sentence
+from attribution.parse.model import Cue, Rule, Span
+from attribution.parse.wordlists import AsciiFast, cue_pattern, table, trie_pattern, word_set, words
 
 # A word of the frame: letters and digits with inner apostrophes, periods and hyphens
 # (O'Brien, U.S., Jean-Pierre).

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from attribution.compare import line_column
+from attribution.check.findings import HOUSE_KIND, KINDS, Finding, Level, parsed
+from attribution.check.source import line_column
 from attribution.errors import AttributionError
-from attribution.findings import HOUSE_KIND, KINDS, Finding, Level
-from attribution.model import Attribution
+from attribution.parse.model import Attribution
 
 
 class HouseRuleError(AttributionError):
@@ -34,20 +34,14 @@ class Article:
         """A house-rule finding at ``attribution``'s quote."""
         line, column = line_column(self.text, attribution.quote.start)
         return Finding(
+            **parsed(attribution),
             kind=kind,
             article=self.path,
             record=None,
-            speaker=attribution.speaker,
-            quote=attribution.quote.text,
             expected=None,
             line=line,
             column=column,
-            venue=attribution.venue.text if attribution.venue else None,
-            rule=attribution.rule,
-            mention=attribution.mention.text if attribution.mention else None,
-            cue=attribution.cue.text if attribution.cue else None,
             level=level,
-            candidates=attribution.candidates[1:],
             message=message,
         )
 

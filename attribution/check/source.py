@@ -13,7 +13,7 @@ import stat
 
 from attribution.errors import InputError
 
-__all__ = ["decode_article", "read_article"]
+__all__ = ["decode_article", "line_column", "read_article"]
 
 
 def read_article(path: str) -> str:
@@ -55,3 +55,9 @@ def decode_article(data: bytes, *, path: str = "<bytes>") -> str:
 def _os_message(exc: OSError) -> str:
     """The OS's own words ("No such file or directory"), without the errno clutter."""
     return exc.strerror.lower() if exc.strerror else type(exc).__name__
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in code points) of ``offset``: how editors and CI name a place."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import regex
 
-from attribution.model import Quotation
-from attribution.wordlists import AsciiFast, cue_pattern
+from attribution.parse.model import Quotation
+from attribution.parse.wordlists import AsciiFast, cue_pattern
 
 QUOTE = "\x1a"  # ASCII SUB: never in news text, and keeps an ASCII article one byte a character
 APOSTROPHE_CHARS = ("\u2019", "\u2018", "\u02bc")  # ’ ‘ ʼ read as ' by the rules

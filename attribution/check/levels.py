@@ -29,8 +29,8 @@ from typing import Any, Literal, cast
 
 import regex
 
+from attribution.check.findings import KINDS, Finding
 from attribution.errors import InputError
-from attribution.findings import KINDS, Finding
 
 LevelName = Literal["fail", "warn", "ignore"]
 LEVELS: tuple[LevelName, ...] = ("fail", "warn", "ignore")

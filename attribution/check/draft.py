@@ -33,8 +33,8 @@ from pathlib import Path
 
 import regex
 
-from attribution.compare import BORROWED_RULES, align, name_fits, tokens, venue_fits, words
-from attribution.consensus import (
+from attribution.check.align import align, tokens, words
+from attribution.check.consensus import (
     CLOSE,
     LABELS,
     Article,
@@ -45,10 +45,12 @@ from attribution.consensus import (
     relate,
     same_speaker,
 )
+from attribution.check.findings import diff_text
+from attribution.check.names import name_fits, venue_fits
+from attribution.check.records import RecordFile, Source
+from attribution.check.transcripts import Index, Transcript, read
+from attribution.check.verdicts import BORROWED_RULES
 from attribution.errors import AttributionError, ExpectationError
-from attribution.findings import diff_text
-from attribution.records import RecordFile, Source
-from attribution.transcripts import Index, Transcript, read
 
 #: Characters a YAML double-quoted scalar must not hold raw: they become ``\\uXXXX``.
 _UNSAFE = regex.compile(r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Co}\p{Cn}]")

@@ -24,12 +24,12 @@ from typing import Literal
 
 import regex
 
-from attribution.cues import INTRODUCTORY, keeps_period, word_after
-from attribution.frame import QUOTE, Frame
-from attribution.model import Attribution, Cue, Quotation, Rule, Span
-from attribution.speakers import Speaker
-from attribution.venues import Setting
-from attribution.wordlists import words
+from attribution.parse.cues import INTRODUCTORY, keeps_period, word_after
+from attribution.parse.frame import QUOTE, Frame
+from attribution.parse.model import Attribution, Cue, Quotation, Rule, Span
+from attribution.parse.speakers import Speaker
+from attribution.parse.venues import Setting
+from attribution.parse.wordlists import words
 
 # The words of a quotation, to tell a title ("Meet the Press") from speech.
 TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.\-]*")

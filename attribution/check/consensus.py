@@ -32,20 +32,12 @@ from typing import Literal
 
 import regex
 
-from attribution.compare import (
-    STOPWORDS,
-    Token,
-    align,
-    line_column,
-    name_fits,
-    name_forms,
-    normalise,
-    tokens,
-    words,
-)
-from attribution.findings import DiffOp, Finding, Kind, diff_text
-from attribution.model import Attribution
-from attribution.records import RecordFile
+from attribution.check.align import STOPWORDS, Token, align, normalise, tokens, words
+from attribution.check.findings import DiffOp, Finding, Kind, diff_text
+from attribution.check.names import name_fits, name_forms
+from attribution.check.records import RecordFile
+from attribution.check.source import line_column
+from attribution.parse.model import Attribution
 
 Status = Literal["consensus", "agrees", "form", "words", "paraphrase", "elsewhere"]
 Verdict = Literal["agree", "majority", "disputed", "single"]
@@ -601,12 +593,14 @@ def check_file(
 ) -> tuple[GroupCheck, ...]:
     """The groups of the file's articles that several outlets report, with their findings.
 
-    ``parse`` (default: ``check.attributions``) is how an article's text is parsed:
+    ``parse`` (default: ``parse.pipeline.extract``) is how an article's text is parsed:
     the plugin and ``attribution check`` pass their parse cache's.
     """
-    from attribution.check import attributions, read_article, shown
+    from attribution.check.articles import read_article
+    from attribution.check.layout import shown
+    from attribution.parse.pipeline import extract as parse_text
 
-    extract = parse or attributions
+    extract = parse or parse_text
     articles = []
     for path in records.articles:
         text = read_article(path, root=root)
@@ -670,9 +664,9 @@ def read_articles(paths: Sequence[str]) -> tuple[list[Article], int]:
     import os
     import sys
 
+    from attribution.check.source import read_article
     from attribution.errors import AttributionError, InputError
-    from attribution.pipeline import extract
-    from attribution.source import read_article
+    from attribution.parse.pipeline import extract
 
     out: list[Article] = []
     failed = 0

@@ -15,8 +15,8 @@ from functools import cache, lru_cache
 
 import regex
 
-from attribution import entities
-from attribution.cues import (
+from attribution.parse import entities
+from attribution.parse.cues import (
     PARTICLES,
     name_run_before,
     noun_phrase_before,
@@ -25,7 +25,7 @@ from attribution.cues import (
     word_after,
     word_before,
 )
-from attribution.entities import (
+from attribution.parse.entities import (
     HONORIFIC_GENDER,
     POSSESSIVE_GENDER,
     SUFFIXES,
@@ -35,9 +35,9 @@ from attribution.entities import (
     is_organisation_word,
     party_words,
 )
-from attribution.frame import Frame
-from attribution.model import Cue
-from attribution.wordlists import given_names, is_given_name, word_set, words
+from attribution.parse.frame import Frame
+from attribution.parse.model import Cue
+from attribution.parse.wordlists import given_names, is_given_name, word_set, words
 
 # The speaker history's fallback also reads object pronouns ("told her").
 PRONOUN_GENDER = {**entities.PRONOUN_GENDER, "him": "m", "her": "f"}

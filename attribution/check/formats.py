@@ -25,10 +25,10 @@ from html.parser import HTMLParser
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal
 
+from attribution.check.findings import Finding
+from attribution.check.source import line_column, read_article
 from attribution.errors import InputError
-from attribution.findings import Finding
-from attribution.model import Attribution, Span
-from attribution.source import read_article
+from attribution.parse.model import Attribution, Span
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -176,12 +176,6 @@ class Document:
 
 #: "quotation 452-497", "cue 'said' at 506-510": the offsets ``attribution explain`` shows.
 _STEP_OFFSETS = _Lazy(r"(?P<lead>^quotation | at )(?P<start>\d+)-(?P<end>\d+)$")
-
-
-def line_column(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column (in code points) of ``offset``."""
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 # --- reading ------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ text -> quotation spans -> cues -> entities -> speakers -> venues and dates -> a
 
 from __future__ import annotations
 
-from attribution import attributions, cues, entities, frame, quotes, speakers, venues
-from attribution.model import Attribution, Cue
+from attribution.parse import attributions, cues, entities, frame, quotes, speakers, venues
+from attribution.parse.model import Attribution, Cue
 
 
 def extract(text: str) -> tuple[Attribution, ...]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from attribution.findings import Finding
-from attribution.report import describe
+from attribution.check.findings import Finding
+from attribution.report.text import describe
 
 
 def escape_data(value: str) -> str:

@@ -14,10 +14,10 @@ from functools import cache
 
 import regex
 
-from attribution.cues import INTRODUCTORY
-from attribution.frame import QUOTE, Frame
-from attribution.model import Cue, Span
-from attribution.wordlists import words
+from attribution.parse.cues import INTRODUCTORY
+from attribution.parse.frame import QUOTE, Frame
+from attribution.parse.model import Cue, Span
+from attribution.parse.wordlists import words
 
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MONTH = (

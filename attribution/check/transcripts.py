@@ -37,22 +37,12 @@ from typing import Literal
 
 import regex
 
-from attribution.compare import (
-    TOKEN,
-    ArticleCheck,
-    Matcher,
-    RecordCheck,
-    Token,
-    align,
-    content_words,
-    normalise,
-    tokens,
-    words,
-)
+from attribution.check.align import TOKEN, Token, align, content_words, normalise, tokens, words
+from attribution.check.findings import Finding
+from attribution.check.records import Record, RecordFile, Source, Speaker
+from attribution.check.verdicts import ArticleCheck, Matcher, RecordCheck
 from attribution.errors import ExpectationError
-from attribution.findings import Finding
-from attribution.model import Attribution
-from attribution.records import Record, RecordFile, Source, Speaker
+from attribution.parse.model import Attribution
 
 Format = Literal["text", "webvtt"]
 
@@ -583,4 +573,4 @@ def _relocated(check: RecordCheck, by_id: dict[str, tuple[Turn, int]]) -> Record
                 source=f"{turn.source.shown}:{first.at}",
             )
         )
-    return RecordCheck(record=check.record, quotes=check.quotes, findings=tuple(moved))
+    return RecordCheck(record=check.record, findings=tuple(moved))

@@ -6,10 +6,10 @@ unverified only when no record anywhere covers it. Each finding belongs to one
 record file (``Finding.record_file``): the file of its record, or for an
 unverified quote the first covering file with the strictest ``unverified``
 policy; that file's items and reports show it, once. A ``consensus: true`` file
-also checks its articles against each other (``attribution.consensus``), whatever
+also checks its articles against each other (``attribution.check.consensus``), whatever
 else covers them.
 
-Usage: ``python -m attribution.check [--format text|json|sarif|github] [--report PATH]
+Usage: ``python -m attribution.runner [--format text|json|sarif|github] [--report PATH]
 [--baseline PATH] [--changed REF] [--exit-zero] PATH...`` where each PATH is a record
 file or a folder searched for record files (docs/cli.md).
 """
@@ -29,21 +29,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from attribution import baseline as accepted_findings
-from attribution import formats, github, sarif
 from attribution.cache import Cache, digest
 from attribution.changed import Changes, changes
-from attribution.compare import Matcher
+from attribution.check.articles import read_document
+from attribution.check.findings import Finding
+from attribution.check.formats import FormatWarning
+from attribution.check.layout import YAML_SUFFIXES, Layout, find_layout, shown
+from attribution.check.levels import Levels, cleared_lines, suppress
+from attribution.check.levels import load as load_levels
+from attribution.check.records import POLICIES, Policy, RecordFile, Speaker, load
+from attribution.check.transcripts import SourceMatcher
+from attribution.check.verdicts import Matcher
 from attribution.errors import AttributionError, ExpectationError, InputError
-from attribution.findings import Finding
-from attribution.formats import Document, FormatWarning
-from attribution.layout import YAML_SUFFIXES, Layout, find_layout, shown
-from attribution.levels import Levels, cleared_lines, suppress
-from attribution.levels import load as load_levels
-from attribution.model import Attribution
-from attribution.pipeline import extract
-from attribution.records import POLICIES, Policy, RecordFile, Speaker, load
-from attribution.report import as_json, render, writable, write_json
-from attribution.transcripts import SourceMatcher
+from attribution.parse.model import Attribution
+from attribution.parse.pipeline import extract
+from attribution.report import github, sarif
+from attribution.report.files import writable
+from attribution.report.json import as_json, write_json
+from attribution.report.text import render
 
 __all__ = [
     "FORMATS",
@@ -51,7 +54,6 @@ __all__ = [
     "CheckReport",
     "Checker",
     "parse",
-    "read_article",
     "run",
     "shown",
 ]
@@ -81,72 +83,6 @@ class CheckReport:
         return tuple(f for f in self.findings if f.level == "fail")
 
 
-def read_article(path: Path, *, root: Path) -> str:
-    """The plain text the parser reads (the file itself for plain text; for Markdown and
-    HTML, offsets into it need ``read_document``'s map to point into the file)."""
-    return read_document(path, root=root).text
-
-
-def read_document(path: Path, *, root: Path) -> Document:
-    """The article as the parser reads it (Markdown and HTML as plain text, formats.py).
-
-    InputError names the file, and for text that is not UTF-8 the line and the likely
-    encoding; what looks wrong about a readable file is a FormatWarning at its first line.
-    """
-    try:
-        document = formats.read_document(str(path))
-    except InputError as err:
-        where, message = shown(path, root), f"cannot read article: {err.message}"
-        try:
-            diagnosis = encoding_problem(path.read_bytes())
-        except OSError:
-            diagnosis = None
-        if diagnosis is not None:
-            line, message = diagnosis
-            where, message = f"{where}:{line}", f"cannot read article: {message}"
-        raise InputError(where, message) from None
-    for note in document.notes:  # at the article's first line, where pytest shows it
-        warning = FormatWarning(f"{shown(path, root)}: {note}")
-        warnings.warn_explicit(warning, FormatWarning, filename=str(path), lineno=1)
-    return document
-
-
-def encoding_problem(data: bytes) -> tuple[int, str] | None:
-    """The line and a description of why ``data`` is not UTF-8 text, with the likely encoding."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        order = "little" if data.startswith(b"\xff\xfe") else "big"
-        return 1, f"UTF-16 ({order}-endian, with a byte-order mark), not UTF-8: save it as UTF-8"
-    head = data[:4096]
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        if max(even, odd) * 3 >= len(head) // 2 and min(even, odd) * 10 < len(head) // 2:
-            order = "little" if odd > even else "big"
-            return (
-                1,
-                f"UTF-16 ({order}-endian: every other byte is NUL), not UTF-8: save it as UTF-8",
-            )
-        return _line(data, nul), f"binary file (NUL byte at byte {nul})"
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        bad = data[err.start]
-        try:
-            data.decode("cp1252")
-            char = data[err.start : err.start + 1].decode("cp1252")
-            likely = f"likely Windows-1252 (byte 0x{bad:02x} is {char!r} there)"
-        except UnicodeDecodeError:
-            likely = "likely Latin-1 or another 8-bit encoding"
-        return _line(data, err.start), (
-            f"invalid UTF-8 at byte {err.start} (0x{bad:02x}), {likely}: save it as UTF-8"
-        )
-    return None
-
-
-def _line(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
-
-
 @functools.lru_cache(maxsize=256)
 def attributions(text: str) -> tuple[Attribution, ...]:
     """Parse an article (the few most recent are kept for a file's other items)."""
@@ -165,7 +101,7 @@ class Checker:
     others of the layout), so that a quote another file records is not called
     unverified. Parses go through ``cache`` when one is given. A ``consensus: true``
     file without records of its own covers no article here: its articles are checked
-    against each other instead (``attribution.consensus``), and its ``unverified``
+    against each other instead (``attribution.check.consensus``), and its ``unverified``
     policy never applies.
     """
 
@@ -302,7 +238,7 @@ class _Union:
     def _build(self) -> Matcher | SourceMatcher:
         if len(self.files) == 1:
             file, path = self.files[0], self.shown_paths[0]
-            if file.sources:  # transcripts as records (attribution.transcripts)
+            if file.sources:  # transcripts as records (attribution.check.transcripts)
                 return SourceMatcher(file, root=self.root, shown_path=path)
             return Matcher(file, shown_path=path)
         merged = self._merged()
@@ -427,7 +363,7 @@ def run(
     hold no record file. An unreadable article costs only itself: it is listed in
     ``errors``.
     """
-    from attribution import consensus  # it reads articles through this module
+    from attribution.check import consensus  # it reads articles through this module
 
     named = [Path(p) for p in paths]
     layout = layout or find_layout(named, root=root)
@@ -609,7 +545,7 @@ def formatted(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m attribution.check``: the same as ``attribution check``."""
+    """``python -m attribution.runner``: the same as ``attribution check``."""
     parser = argparse.ArgumentParser(
         prog="attribution check", description="Check articles against YAML records."
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from attribution.model import Quotation, Span
+from attribution.parse.model import Quotation, Span
 
 # The marks, by family. A closer only closes an opener of its own family.
 DOUBLE_OPENERS = "\u201c\u201e\u201f"  # “ „ ‟

@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, get_args
+
+if TYPE_CHECKING:
+    from attribution.parse.model import Attribution
 
 Kind = Literal[
     "misquote",
@@ -122,9 +125,46 @@ class Finding:
         values["outlets"] = tuple(data.get("outlets", ()))
         return cls(**values)
 
+    def order(self) -> tuple[str, int, int, str, str]:
+        """Where a report lists it: by article, place in the article, kind and record."""
+        return (self.article, self.line or 0, self.column or 0, self.kind, self.record or "")
+
     def key(self) -> tuple[str, str, str | None, str | None, str]:
         """Identity for the baseline: no line or column, so edits elsewhere keep it accepted."""
         return (self.article, self.kind, self.record, self.speaker, " ".join(self.quote.split()))
+
+
+class Parsed(TypedDict):
+    """What the parser said of a quote, as every finding about it carries it."""
+
+    speaker: str | None
+    quote: str
+    venue: str | None
+    rule: str | None
+    mention: str | None
+    cue: str | None
+    candidates: tuple[str, ...]
+
+
+def parsed(attribution: Attribution | None) -> Parsed:
+    """The parser's fields of a finding about ``attribution`` (none for a missing quote).
+
+    One home for them, so the comparison, transcripts and house rules report a quote
+    the same way: ``candidates`` are the others the mention also fits, best first.
+    """
+    if attribution is None:
+        return Parsed(
+            speaker=None, quote="", venue=None, rule=None, mention=None, cue=None, candidates=()
+        )
+    return Parsed(
+        speaker=attribution.speaker,
+        quote=attribution.quote.text,
+        venue=attribution.venue.text if attribution.venue else None,
+        rule=attribution.rule,
+        mention=attribution.mention.text if attribution.mention else None,
+        cue=attribution.cue.text if attribution.cue else None,
+        candidates=attribution.candidates[1:],
+    )
 
 
 def diff_text(ops: Sequence[DiffOp]) -> str:

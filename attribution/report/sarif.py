@@ -16,8 +16,9 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 from urllib.parse import quote
 
-from attribution.findings import KINDS, Finding
-from attribution.report import describe, write_atomic
+from attribution.check.findings import KINDS, Finding
+from attribution.report.files import write_atomic
+from attribution.report.text import describe
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 VERSION = "2.1.0"

@@ -8,6 +8,7 @@ its line number for the error message.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import glob
 from dataclasses import dataclass
@@ -17,8 +18,9 @@ from typing import Literal
 import regex
 import yaml
 
+from attribution.check.globs import GlobError, expand
+from attribution.check.layout import shown as shown_path
 from attribution.errors import ExpectationError
-from attribution.layout import shown as shown_path
 
 Policy = Literal["fail", "warn", "ignore"]
 POLICIES: tuple[Policy, ...] = ("fail", "warn", "ignore")
@@ -261,12 +263,12 @@ def _articles(v: _Validator, node: yaml.Node, *, base: Path, root: Path) -> tupl
         literal = Path(*[part for part in _parts_before_magic(pattern)])
         if not (base / literal).resolve().is_relative_to(root):
             v.fail(item, f"glob '{pattern}' reaches outside the rootdir")
-        matches: list[str] = []
-        for match in glob.iglob(str(base / pattern), recursive=True):
-            matches.append(match)
-            if len(matches) > MAX_GLOB_MATCHES:  # a link loop, or the whole disk
-                v.fail(item, f"glob '{pattern}' matches more than {MAX_GLOB_MATCHES} paths")
-        files = [Path(m).resolve() for m in sorted(matches) if Path(m).is_file()]
+        try:
+            files = expand(pattern, base=base, root=root)
+        except GlobError as err:
+            v.fail(item, f"glob '{pattern}' {err}")
+        if len(files) > MAX_GLOB_MATCHES:
+            v.fail(item, f"glob '{pattern}' matches more than {MAX_GLOB_MATCHES:,} files")
         if not files:
             v.fail(item, f"glob '{pattern}' matches no file")
         for file in files:
@@ -276,7 +278,7 @@ def _articles(v: _Validator, node: yaml.Node, *, base: Path, root: Path) -> tupl
     return tuple(sorted(found))
 
 
-#: An articles glob that matches more paths than this is refused in one line.
+#: An articles glob that matches more files than this is refused in one line.
 MAX_GLOB_MATCHES = 100_000
 
 
@@ -355,7 +357,7 @@ def _records(v: _Validator, node: yaml.Node, speakers: tuple[Speaker, ...]) -> t
     out: list[Record] = []
     for id_node, record in raw:
         if id_node is None:
-            record = _with_id(record, _derive_id(record, taken))
+            record = dataclasses.replace(record, id=_derive_id(record, taken))
             taken.add(record.id)
         out.append(record)
     return tuple(out)
@@ -451,18 +453,6 @@ def _derive_id(record: Record, taken: set[str]) -> str:
         n += 1
         candidate = f"{base}-{n}"
     return candidate
-
-
-def _with_id(record: Record, new_id: str) -> Record:
-    return Record(
-        id=new_id,
-        speaker=record.speaker,
-        text=record.text,
-        venue=record.venue,
-        date=record.date,
-        required=record.required,
-        line=record.line,
-    )
 
 
 def _line(node: yaml.Node | None) -> int | None:

@@ -1,0 +1,82 @@
+"""Does the article's name, or its venue, refer to the record's?
+
+A name fits when it is the same after dropping titles, suffixes and initials, or
+is a bare surname of it ("Austin" for "Lloyd J. Austin III"); a venue fits when it
+shares a content word with the record's ("Rome" for "Rome, Italy"). These are the
+forgiving halves of ``misattribution`` and ``venue-mismatch``: ``verdicts`` calls
+a name that does not fit someone else only when the article names them for sure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from attribution.check.align import content_words, normalise, words
+from attribution.parse.char_classes import COMPARE_APOSTROPHES, WORD_INSIDE, WORD_START, escaped
+from attribution.parse.wordlists import is_given_name, word_set
+
+#: One part of a name, accents and invisibles kept; dots, commas and hyphens split.
+_APOSTROPHE = escaped(COMPARE_APOSTROPHES)
+NAME_PART = regex.compile(
+    rf"""
+    [{WORD_START}][{WORD_INSIDE}]*                      # a word of the name
+    (?:['{_APOSTROPHE}][{WORD_START}][{WORD_INSIDE}]*)*  # O'Neill, O’Neill: one part
+    """,
+    regex.VERBOSE,
+)
+
+#: Words around a name that are not the name: honorifics, titles, suffixes.
+NAME_NOISE = word_set("name_noise.txt")
+#: Words of a stated venue that say how, not where ("during", "told").
+VENUE_NOISE = word_set("venue_noise.txt")
+
+
+def name_forms(name: str) -> tuple[str, ...]:
+    """A name without titles, suffixes or initials, as lower-case parts."""
+    parts = [normalise(p) for p in NAME_PART.findall(name)]  # O’Neill is O'Neill
+    kept = tuple(p for p in parts if p not in NAME_NOISE and len(p) > 1)
+    return kept or tuple(parts)
+
+
+def name_fits(credited: str, known: Iterable[str]) -> bool:
+    """Does the article's name refer to one of the record's names?
+
+    Equal after dropping titles, suffixes and initials, or a bare surname.
+    """
+    mine = name_forms(credited)
+    for name in known:
+        theirs = name_forms(name)
+        if not mine or not theirs:
+            continue
+        if mine == theirs:
+            return True
+        if (len(mine) == 1 or len(theirs) == 1) and mine[-1] == theirs[-1]:
+            return True
+        if mine[0] == theirs[0] and mine[-1] == theirs[-1]:
+            return True
+    return False
+
+
+def venue_fits(stated: str, recorded: str) -> bool:
+    """A stated venue fits when it shares a content word with the record's ("Rome, Italy")."""
+    mine = content_words(w.norm for w in words(stated)) - VENUE_NOISE
+    theirs = content_words(w.norm for w in words(recorded)) - VENUE_NOISE
+    return not mine or not theirs or bool(mine & theirs)
+
+
+def same_surname(credited: str, known: Iterable[str]) -> bool:
+    """A name that shares a surname with a known name but adds no known first name.
+
+    "Maybe Smith" or "Reporter Smith" for John Smith is the parser keeping a stray
+    word; "Jane Smith" is somebody else. Without evidence either way, no verdict.
+    """
+    mine = name_forms(credited)
+    for name in known:
+        theirs = name_forms(name)
+        if mine and theirs and mine[-1] == theirs[-1]:
+            extra = [p for p in mine[:-1] if p not in theirs]
+            if not any(is_given_name(p) for p in extra):
+                return True
+    return False

@@ -1,0 +1,102 @@
+"""``articles:`` globs: the same files as ``glob``, without its hangs and escapes."""
+
+from __future__ import annotations
+
+import glob
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from strategies import glob_patterns, tree_paths
+
+from attribution.check.globs import GlobError, expand
+
+
+def build(root: Path, paths: list[str]) -> None:
+    """Files at ``paths`` (a path that is also a folder of another stays a folder)."""
+    for path in sorted(paths, key=lambda p: -p.count("/")):
+        target = root / path
+        if target.exists():
+            continue
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text("text", encoding="utf-8")
+        except (FileExistsError, NotADirectoryError):
+            continue  # a file where this path needs a folder: the tree keeps the first
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(paths=tree_paths, pattern=glob_patterns)
+def test_the_same_files_as_glob_without_links(
+    tmp_path_factory: pytest.TempPathFactory, paths: list[str], pattern: str
+) -> None:
+    root = tmp_path_factory.mktemp("tree")
+    build(root, paths)
+    expected = sorted(  # glob gives a file twice for "**/**"; the records want it once
+        {
+            Path(m).resolve()
+            for m in glob.glob(str(root / pattern), recursive=True)
+            if os.path.isfile(m)  # not Path(m): it drops the slash of "x.txt/" that glob gives
+        }
+    )
+    assert expand(pattern, base=root, root=root) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "found"),
+    [
+        ("**/*.txt", ["a.txt", "d/b.txt", "d/e/c.txt"]),  # ** takes no folder too
+        ("*.txt", ["a.txt"]),
+        ("d/**", ["d/b.txt", "d/e/c.txt", "d/e/f.md"]),
+        ("d/*/*.md", ["d/e/f.md"]),
+        ("**/*hidden.txt", []),  # a wildcard never matches a dot-name ...
+        ("**/.hidden.txt", ["d/.hidden.txt"]),
+        (".h/*.txt", [".h/g.txt"]),  # ... a name with the dot does
+        ("d/e/c.txt", ["d/e/c.txt"]),
+    ],
+)
+def test_glob_forms(tmp_path: Path, pattern: str, found: list[str]) -> None:
+    build(tmp_path, ["a.txt", "d/b.txt", "d/e/c.txt", "d/e/f.md", ".h/g.txt", "d/.hidden.txt"])
+    assert expand(pattern, base=tmp_path, root=tmp_path) == [tmp_path / f for f in found]
+
+
+def test_a_link_loop_is_walked_once(tmp_path: Path) -> None:
+    # two links back up the tree made glob walk for minutes (issue 9, hostile record files)
+    build(tmp_path, ["articles/a.txt", "articles/deep/b.txt"])
+    (tmp_path / "articles" / "up").symlink_to("..")
+    (tmp_path / "articles" / "deep" / "again").symlink_to("../../articles")
+    found = expand("articles/**/*.txt", base=tmp_path, root=tmp_path)
+    assert found == [tmp_path / "articles/a.txt", tmp_path / "articles/deep/b.txt"]
+
+
+def test_a_link_inside_the_root_is_followed(tmp_path: Path) -> None:
+    build(tmp_path, ["stories/2024/a.txt"])
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "latest").symlink_to(tmp_path / "stories" / "2024")
+    assert expand("articles/**/*.txt", base=tmp_path, root=tmp_path) == [
+        tmp_path / "stories/2024/a.txt"
+    ]
+
+
+def test_a_link_out_of_the_root_is_an_error_not_a_walk(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    build(tmp_path, ["elsewhere/secret.txt", "project/articles/a.txt"])
+    (root / "articles" / "out").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(GlobError, match=r"follows the link .*articles/out outside the rootdir"):
+        expand("articles/**/*.txt", base=root, root=root)
+    # a glob that could not match below the link never looks at it
+    assert expand("articles/*.txt", base=root, root=root) == [root / "articles/a.txt"]
+
+
+def test_a_walk_has_a_limit(tmp_path: Path) -> None:
+    build(tmp_path, [f"articles/{n}.txt" for n in range(30)])
+    assert len(expand("articles/*.txt", base=tmp_path, root=tmp_path, limit=30)) == 30
+    with pytest.raises(GlobError, match="walks more than 29 files and folders"):
+        expand("articles/*.txt", base=tmp_path, root=tmp_path, limit=29)
+
+
+def test_a_missing_folder_matches_nothing(tmp_path: Path) -> None:
+    assert expand("nowhere/**/*.txt", base=tmp_path, root=tmp_path) == []
