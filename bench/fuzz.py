@@ -119,7 +119,7 @@ def _child(path: str) -> None:
     import tracemalloc
 
     sys.path.insert(0, str(REPO))
-    from attribution.pipeline import extract
+    from attribution.parse.pipeline import extract
 
     text = Path(path).read_text(encoding="utf-8")
     extract("\u201cWarm,\u201d he said.")  # load the word lists before measuring
@@ -162,7 +162,7 @@ def main() -> int:
         return 0
 
     sys.path.insert(0, str(REPO))
-    from attribution.pipeline import extract
+    from attribution.parse.pipeline import extract
 
     extract("\u201cWarm,\u201d he said.")
     results: list[tuple[float, int, float]] = []  # ms per KB, seed, seconds
