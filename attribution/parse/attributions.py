@@ -74,7 +74,8 @@ OUTER_CUES = frozenset(words("clause_cues.txt"))
 # '"It's not do or die," he said. But "his candidacy is strengthened."'
 OPENING_CONNECTIVE = regex.compile(
     r"""
-    (?:But|And|Yet|Still|So|Then|Also)   # a coordinating or linking word
+    (?:But|And|Yet|Still|So|Then|Also    # a coordinating or linking word
+      |Instead|However|Indeed)           # or a contrast: 'Instead, "he just acts ..."'
     ,?[ ]+\x1a                           # then the quotation, nothing between
     """,
     regex.VERBOSE,
@@ -345,7 +346,11 @@ def _nearest_cue(sentence: _Sentence, q: Quotation, masked: str, start: int) -> 
 def _adjacent(masked: str, q: Quotation, event: _Event) -> bool:
     """Whether only punctuation stands between the quotation and the cue's clause."""
     assert event.cue is not None
-    gap = masked[q.outer_end : min(event.cue.start, event.mention.start)]
+    # the clause starts at the cue, or at a speaker standing after the quotation; a
+    # subject before the quotation ("Republicans ..., with X tweeting 'Q' and asking")
+    # does not make a far cue adjacent
+    mention = event.mention.start if event.mention.start >= q.outer_end else event.cue.start
+    gap = masked[q.outer_end : min(event.cue.start, mention)]
     return not gap.strip(" \t,.;:!?\u2014\u2013-")
 
 

@@ -39,8 +39,8 @@ from attribution.parse.wordlists import AsciiFast, ascii_twin, given_names, tabl
 
 # A name: capitalised words, initials, abbreviated titles and particles, on one line.
 _NAME_WORD = r"""
-    (?: (?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Del|Adm|Maj|Cmdr|Jr|Sr|St)\.
-                                                    # an abbreviated title or suffix
+    (?: (?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Del|Adm|Maj|Cmdr|Pres|Supt
+         |Jr|Sr|St)\.                              # an abbreviated title or suffix
       | \p{Lu}\.(?:\p{Lu}\.)*                      # an initial, or U.S.
       | \p{Lu}[\p{L}\p{M}\p{N}'\-]*[\p{L}\p{M}\p{N}]   # a capitalised word
       | \p{Lu}                                     # a one-letter word
@@ -54,6 +54,7 @@ NAME_RUN = regex.compile(
     (?: [ \u00a0]+
         (?: {_NAME_WORD}
           | (?:de|del|der|van|von|bin|al|da|di|du|la|le)(?=[ ]\p{{Lu}})   # name particles
+          | (?:al|el|bin|ibn|abu)-\p{{Lu}}[\p{{L}}\p{{M}}\p{{N}}'\-]*       # al-Awlaki, el-Sisi
         )
     )*
     """,
@@ -73,6 +74,19 @@ PERSON_PRONOUN = re.compile(
     r"""
     [HhSs] (?<![\w\-].)             # h or s, no word character before it
     (?: (?<=[Hh]) | (?<=[Ss])h ) e   # he, she; "he's" too
+    (?![\w\-])
+    """,
+    re.VERBOSE,
+)
+
+# A preposition after a lower-case word, between a clause's start and a name: the name
+# is its object, not the clause's subject ("The race between Clinton and Sanders", "A
+# clip of Donald Trump"); not a title's "Secretary of State Hillary Clinton".
+PREPOSITION = re.compile(
+    r"""
+    (?<![\w\-]) [a-z][\w'\-]* [ ]+                    # a lower-case word ("race", "clip")
+    (?: of | between | with | for | against | from | by | about | among | to | at | on
+      | in | into | like | over | under | after | before | toward | towards )  # a preposition
     (?![\w\-])
     """,
     re.VERBOSE,
@@ -134,6 +148,12 @@ def gendered_words() -> dict[str, str]:
 
 
 @cache
+def relation_nouns() -> frozenset[str]:
+    """Kinship and relationship nouns ("brother", "wife"): no office (relation_nouns.txt)."""
+    return word_set("relation_nouns.txt")
+
+
+@cache
 def title_abbreviations() -> dict[str, str]:
     """ "sen" -> "senator": the role noun a later "the senator" uses (title_abbreviations.txt)."""
     return {k.lower(): v for k, v in table("title_abbreviations.txt").items()}
@@ -171,6 +191,9 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     #: False for someone the article describes but never names ("a spokesperson for X").
     named: bool = True
+    #: Roles only a reader's inference gave them ("the Vermont senator said" taken to be
+    #: the man of the previous sentence): a later "the senator" is inferred too.
+    inferred_roles: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -358,12 +381,14 @@ class Tracker:
         self._read += 1
         _note(self.seen[si], index, self._read, pos, salient)
 
-    def _add_role(self, index: int, role: str) -> None:
+    def _add_role(self, index: int, role: str, *, inferred: bool = False) -> None:
         entity = self.entities[index]
         role = normal_role(role)
         if role in entity.roles:
             return
         entity.roles.append(role)
+        if inferred:
+            entity.inferred_roles.add(role)
         head = role.split()[-1] if role.split() else ""
         self.by_role_head.setdefault(head, {})[index] = None
 
@@ -441,6 +466,11 @@ class Tracker:
             subject_place = start >= subject_from and not (
                 masked.startswith(", ", start - 2) and masked.startswith(",", end)
             )
+            if subject_place and first:
+                # "The race between Clinton and Sanders has ...", "Footage of Al-Awlaki
+                # appears": a name after a preposition of the clause is no subject.
+                clause = max(subject_from, masked.rfind(",", subject_from, start) + 1)
+                subject_place = PREPOSITION.search(masked, clause, start) is None
             salient = start in speakers or (first and subject_place)
             if what == PRONOUN:
                 self._pronoun(si, start, end, salient)
@@ -702,10 +732,12 @@ class Tracker:
                 gender = entity.gender
                 if want is not None and gender is not None and gender != want:
                     continue
+                # A kinship ("his older brother") is no office: it rules nobody out.
+                offices = [r for r in entity.roles if r.split()[-1] not in relation_nouns()]
                 other_role = (
                     head is not None
-                    and bool(entity.roles)
-                    and all(role.split()[-1] != head for role in entity.roles)
+                    and bool(offices)
+                    and all(role.split()[-1] != head for role in offices)
                 )
                 rank = (
                     1 if other_role else 0,
@@ -826,7 +858,13 @@ class Tracker:
         steps = [f"description {description!r} names the role of {names[0]!r}"]
         if len(names) > 1:
             steps.append(f"also carried by: {', '.join(names[1:])}: ambiguous")
-        kind = "person" if self.entities[latest[0]].named else "description"
+        chosen = self.entities[latest[0]]
+        kind = "person" if chosen.named else "description"
+        carried = [r for r in chosen.roles if r.split()[-1] == head and proper <= set(r.split())]
+        if all(r in chosen.inferred_roles for r in carried):
+            # the role came from an earlier description a reader resolved: still a guess
+            steps.append("that role was itself inferred from context")
+            kind = "inferred"
         return Resolution(name=names[0], candidates=names, steps=tuple(steps), kind=kind)
 
     def _description(self, description: str, head: str, before: int) -> Resolution | None:
@@ -850,8 +888,10 @@ class Tracker:
         if found is None:
             return None
         # Nobody in the text carried that title: a reader's inference, never evidence
-        # that the article credits someone else.
-        resolution = found[1]
+        # that the article credits someone else. The one chosen carries it from now on
+        # ("the independent Vermont senator said" ... "the senator said"), as inferred.
+        index, resolution = found
+        self._add_role(index, description, inferred=True)
         return Resolution(
             name=resolution.name,
             candidates=resolution.candidates,
@@ -929,7 +969,10 @@ def _token_kind(token: str) -> int:
 # The lower-case ends of compounds that make a capitalised word an adjective
 # ("Qaeda-linked", "Obama-era", "Trump-style"); any "-ed" end counts too. Korean and
 # other given names keep lower-case ends of their own ("Tae-yong", "Jong-un").
-ADJECTIVE_ENDS = frozenset({"era", "style", "born", "like", "type", "free", "wide", "friendly"})
+ADJECTIVE_ENDS = frozenset(
+    {"era", "style", "born", "like", "type", "free", "wide", "friendly"}
+    | {"old"}  # "Seventeen-year-old Jared Potts": an age before the name
+)
 
 
 def is_adjective_compound(token: str) -> bool:

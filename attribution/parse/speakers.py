@@ -10,7 +10,7 @@ it/they).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import regex
@@ -36,7 +36,7 @@ from attribution.parse.entities import (
     party_words,
 )
 from attribution.parse.frame import Frame
-from attribution.parse.model import Cue
+from attribution.parse.model import Cue, Span
 from attribution.parse.wordlists import given_names, is_given_name, word_set, words
 
 # The speaker history's fallback also reads object pronouns ("told her").
@@ -172,6 +172,12 @@ def _names_no_one(name: list[str]) -> bool:
 
 
 @cache
+def function_words() -> frozenset[str]:
+    """Function words, lower case (function_words.txt): "from", "rather", "still"."""
+    return frozenset(w.lower() for w in words("function_words.txt"))
+
+
+@cache
 def pronouns_and_function() -> frozenset[str]:
     return frozenset(pronouns()) | frozenset(w.lower() for w in words("function_words.txt"))
 
@@ -193,6 +199,18 @@ def _occurrences(text: str, word: str) -> list[int]:
 def _first_name_gender(name: str) -> str | None:
     parts = name.split()
     return given_names().get(parts[0].casefold()) if len(parts) >= 2 else None
+
+
+def _possessor_end(mention: str) -> int | None:
+    """Where the possessor ends in "Hale's statement" or "the senator's answer", if any.
+
+    Only a possessive before the phrase's last word counts; "his" and "her" are asked of
+    the tracker instead.
+    """
+    cut = max(mention.rfind("'s "), mention.rfind("\u2019s "))
+    if cut <= 0 or " " in mention[cut + 3 :].strip():
+        return None
+    return cut
 
 
 def surname(name: str) -> str:
@@ -266,6 +284,13 @@ class _Document:
                 return self._tracked(tracked, tracked.kind)
             return self._pronoun(low, pronoun, cue.mention.start)
         name, kind = classify(mention)
+        if kind == "unknown" and name.lower() in function_words() and name[:1].isupper():
+            # '"Q," From said' after "Al From": a surname that is also a common word
+            full = self._full_name_with_place(name, cue.mention.start)
+            if full is not None:
+                self.history.append((full[1], "person"))
+                why = f"{name!r} resolves to {full[1]!r}, named in full"
+                return Speaker(name=full[1], kind="person", steps=(why,))
         before = self.frame.masked[max(0, cue.mention.start - 30) : cue.mention.start]
         if kind in ("group", "organisation") and UNNAMED_SOURCE.search(before):
             why = f"{mention!r} is what an unnamed source knows about, not the speaker"
@@ -298,6 +323,15 @@ class _Document:
             if owner is not None and owner.name is not None:
                 first = f"mention {mention!r} belongs to whom {first_word!r} refers to"
                 return self._tracked(owner, owner.kind, first=first)
+        owner_end = _possessor_end(mention) if kind == "group" else None
+        if owner_end is not None and head in word_set("speech_nouns.txt"):
+            # "Hale's statement said", "The Florida senator's answer was blunt: ...": the
+            # words are the possessor's, resolved as the possessor's own mention is
+            owner_span = Span.of(self.text, cue.mention.start, cue.mention.start + owner_end)
+            owned = self.resolve(replace(cue, mention=owner_span))
+            if owned.name is not None:
+                why = f"mention {mention!r}: the words of {owner_span.text!r}"
+                return replace(owned, steps=(why, *owned.steps))
         if kind == "group":
             role = self.tracker.role(name, cue.mention.start)
             if role is not None:
@@ -344,12 +378,15 @@ class _Document:
         return Speaker(name=name, kind=kind, steps=tuple(steps))
 
     def _appositive_name(self, end: int) -> str | None:
-        """The full name set off by commas right after a description, if any."""
+        """The full name set off by commas right after a description, if any, or ending
+        the sentence ('..." wrote the ambassador, John E. Herbst.').
+        """
         masked = self.frame.masked
         if not masked.startswith(", ", end):
             return None
         m = entities.NAME_RUN.match(masked, end + 2)
-        if m is None or not masked.startswith(",", m.end()):
+        after = masked[m.end() : m.end() + 2] if m is not None else ""
+        if m is None or not (after[:1] in (",", ";") or after in (".", ". ", ".\n")):
             return None
         name, kind = classify(self.text[m.start() : m.end()])
         return name if kind == "person" and len(name.split()) >= 2 else None
