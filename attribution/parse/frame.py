@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 import regex
 
+from attribution.parse.char_classes import MASK, RULE_APOSTROPHES
 from attribution.parse.model import Quotation
 from attribution.parse.wordlists import AsciiFast, cue_pattern
 
-QUOTE = "\x1a"  # ASCII SUB: never in news text, and keeps an ASCII article one byte a character
-APOSTROPHE_CHARS = ("\u2019", "\u2018", "\u02bc")  # ’ ‘ ʼ read as ' by the rules
+QUOTE = MASK  # what a quotation's characters become (char_classes.MASK)
 # Spaces the rules read as a plain space: no-break (U+00A0, "Obama said\u00a0he") and the
 # narrow and thin ones copy pasted from web pages.
 SPACE_CHARS = ("\u00a0", "\u2009", "\u202f")
@@ -88,7 +88,7 @@ class Frame:
 def mask(text: str, quotations: tuple[Quotation, ...]) -> str:
     """Replace each quotation (marks included) with ``QUOTE`` characters, keeping length."""
     plain = text
-    for apostrophe in APOSTROPHE_CHARS:
+    for apostrophe in RULE_APOSTROPHES:  # ’ ‘ ʼ read as ' by the rules
         if apostrophe in plain:
             plain = plain.replace(apostrophe, "'")  # one character for one: offsets hold
     for space in SPACE_CHARS:

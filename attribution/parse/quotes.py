@@ -15,45 +15,40 @@ from dataclasses import dataclass
 
 import regex
 
+from attribution.parse.char_classes import (
+    ANGLES,
+    DOUBLE_CLOSERS,
+    DOUBLE_OPENERS,
+    GUILLEMETS,
+    SINGLE_CLOSERS,
+    SINGLE_OPENERS,
+    escaped,
+)
 from attribution.parse.model import Quotation, Span
 
-# The marks, by family. A closer only closes an opener of its own family.
-DOUBLE_OPENERS = "\u201c\u201e\u201f"  # “ „ ‟
-DOUBLE_CLOSERS = "\u201d"  # ”
-SINGLE_OPENERS = "\u2018\u201a\u201b"  # ‘ ‚ ‛
-SINGLE_CLOSERS = "\u2019"  # ’ (also the typographic apostrophe)
-GUILLEMETS = "\u00ab\u00bb"  # « »
-ANGLES = "\u2039\u203a"  # ‹ ›
-STRAIGHT = "\"'"
-
+# The marks, by family (parse/char_classes.py). A closer only closes an opener of its own
+# family; the typewriter marks and doubled singles ('' and ``) open or close by context.
 FAMILY = {
     "''": "double",
     "``": "double",
-    '"': "double",
-    "\u201c": "double",
-    "\u201d": "double",
-    "\u201e": "double",
-    "\u201f": "double",
-    "'": "single",
-    "\u2018": "single",
-    "\u2019": "single",
-    "\u201a": "single",
-    "\u201b": "single",
-    "\u00ab": "guillemet",
-    "\u00bb": "guillemet",
-    "\u2039": "angle",
-    "\u203a": "angle",
+    **dict.fromkeys('"' + DOUBLE_OPENERS + DOUBLE_CLOSERS, "double"),
+    **dict.fromkeys("'" + SINGLE_OPENERS + SINGLE_CLOSERS, "single"),
+    **dict.fromkeys(GUILLEMETS, "guillemet"),
+    **dict.fromkeys(ANGLES, "angle"),
 }
+#: Every curly mark, for the scan below.
+_CURLY = escaped(DOUBLE_OPENERS + DOUBLE_CLOSERS + SINGLE_OPENERS + GUILLEMETS + ANGLES)
+_APOSTROPHE = escaped(SINGLE_CLOSERS)
 
 # Every mark, plus the line breaks that end a paragraph, in one alternation so that
 # a single finditer walks the text once.
 MARK_OR_BREAK = regex.compile(
-    r"""
+    rf"""
     (?P<mark> (?<=\S)'(?=''(?!'))        # a single closing inside a double, typed ''' : ' then ''
             | ''|``                      # typewriter doubles: ''NYT style'' and ``TeX''
-            | ["\u201c\u201d\u201e\u201f\u2018\u201a\u201b\u00ab\u00bb\u2039\u203a]  # marks
-            | (?<![\p{L}\p{N}])['\u2019]     # ' and ’ unless inside a word (it's, O’Brien):
-            | ['\u2019](?![\p{L}\p{N}])      #   skipped here, as the roles would skip them
+            | ["{_CURLY}]                 # straight double and every curly mark but ’
+            | (?<![\p{{L}}\p{{N}}])['{_APOSTROPHE}]  # ' and ’ unless inside a word (it's, O’Brien):
+            | ['{_APOSTROPHE}](?![\p{{L}}\p{{N}}])  #   skipped here, as the roles would skip them
     )
     | (?P<brk>\r\n?|\n|\u2028|\u2029)   # a line break ends a paragraph
     """,
