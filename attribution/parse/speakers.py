@@ -17,6 +17,7 @@ import regex
 
 from attribution.parse import entities
 from attribution.parse.cues import (
+    PARTICIPLE_RULES,
     PARTICLES,
     name_run_before,
     noun_phrase_before,
@@ -36,7 +37,7 @@ from attribution.parse.entities import (
     party_words,
 )
 from attribution.parse.frame import Frame
-from attribution.parse.model import Cue, Span
+from attribution.parse.model import Cue, Rule, Span
 from attribution.parse.wordlists import given_names, is_given_name, word_set, words
 
 # The speaker history's fallback also reads object pronouns ("told her").
@@ -147,6 +148,18 @@ def classify(mention: str) -> tuple[str, str]:
     if titled and any(is_organisation_word(t) for t in name):
         return " ".join(tokens), "organisation"  # "Defense Department", "State Department"
     return " ".join(name), "person"
+
+
+def _possessed_nouns(rule: Rule) -> frozenset[str]:
+    """Nouns whose possessor is the speaker: of speech always ("her statement read"); of
+    disposition ("his willingness") only as the subject of a speech participle, where
+    the possessor is the one who acts ("his willingness to fight - attacking X as 'Q'")."""
+    return _speech_or_disposition() if rule in PARTICIPLE_RULES else word_set("speech_nouns.txt")
+
+
+@cache
+def _speech_or_disposition() -> frozenset[str]:
+    return word_set("speech_nouns.txt") | word_set("disposition_nouns.txt")
 
 
 def _names_no_one(name: list[str]) -> bool:
@@ -316,15 +329,16 @@ class _Document:
             kind == "group"
             and first_word in POSSESSIVE_GENDER
             and len(low.split()) > 1
-            and head in word_set("speech_nouns.txt")
+            and head in _possessed_nouns(cue.rule)
         ):
-            # "His remarks", "her statement": the words are the possessor's
+            # "His remarks", "her statement": the words are the possessor's; "his
+            # willingness to fight - attacking X as 'Q'": so is the attacking
             owner = self.tracker.possessor(cue.mention.start, first_word)
             if owner is not None and owner.name is not None:
                 first = f"mention {mention!r} belongs to whom {first_word!r} refers to"
                 return self._tracked(owner, owner.kind, first=first)
         owner_end = _possessor_end(mention) if kind == "group" else None
-        if owner_end is not None and head in word_set("speech_nouns.txt"):
+        if owner_end is not None and head in _possessed_nouns(cue.rule):
             # "Hale's statement said", "The Florida senator's answer was blunt: ...": the
             # words are the possessor's, resolved as the possessor's own mention is
             owner_span = Span.of(self.text, cue.mention.start, cue.mention.start + owner_end)
