@@ -56,6 +56,20 @@ FULL_NAME = regex.compile(
     regex.VERBOSE,
 )
 PRONOUN_WINDOW = 600
+# How far back "the newspaper" or "the column" looks for the outlet it refers to.
+OUTLET_WINDOW = 1500
+# The outlet nouns a masthead alone answers ("The Wall Street Journal": "the newspaper").
+NEWSPAPER_NOUNS = frozenset({"newspaper", "paper", "daily", "tabloid", "publication"})
+# A capitalised name, and the outlet noun that may follow it: "the Vox Populi (Voice of
+# the People) column", "the Asahi newspaper", "The Wall Street Journal".
+OUTLET_NAME = regex.compile(
+    r"""
+    (?P<name>\p{Lu}[\p{L}\p{M}'\-]*(?:[ ]+\p{Lu}[\p{L}\p{M}'\-]*)*)   # capitalised words
+    (?:[ ]+\([^()\n]{1,60}\))?                  # a gloss in brackets: (Voice of the People)
+    (?:[ ]+(?P<noun>\p{Ll}+))?                    # the word after it: "column", "newspaper"
+    """,
+    regex.VERBOSE,
+)
 # What stands before the mention an unnamed source is "familiar with": "a person familiar
 # with the discussions said" is said by the person, who is no one the text names.
 UNNAMED_SOURCE = regex.compile(
@@ -351,6 +365,10 @@ class _Document:
             if role is not None:
                 first = f"mention {mention!r} is a description"
                 return self._tracked(role, role.kind, first=first)
+            if head in word_set("outlet_nouns.txt"):
+                outlet = self._outlet_before(head, cue.mention.start)
+                if outlet is not None:
+                    return outlet
         steps = [f"mention {mention!r} is {'a' if kind != 'organisation' else 'an'} {kind}"]
         if name != mention:
             steps.append(f"titles dropped: {name!r}")
@@ -390,6 +408,29 @@ class _Document:
                 )
         self.history.append((name, kind))
         return Speaker(name=name, kind=kind, steps=tuple(steps))
+
+    def _outlet_before(self, noun: str, at: int) -> Speaker | None:
+        """ "the newspaper", "the column": the nearest outlet named before that fits the noun.
+
+        An outlet fits when the text named it with that noun ("the Vox Populi column") or,
+        for a newspaper, by its masthead ("The Wall Street Journal"). Found by recency, so
+        it is a reader's inference, never evidence that the article credits someone else.
+        """
+        lo = max(0, at - OUTLET_WINDOW)
+        newspaper = noun in NEWSPAPER_NOUNS
+        for m in reversed(list(OUTLET_NAME.finditer(self.frame.masked, lo, at))):
+            name, kind = classify(self.text[m.start("name") : m.end("name")])
+            followed = (m.group("noun") or "").lower() == noun
+            masthead = (
+                newspaper
+                and kind == "organisation"
+                and any(w in word_set("publication_words.txt") for w in name.split())
+            )
+            if followed or masthead:
+                self.history.append((name, "organisation"))
+                why = f"{noun!r} refers back to {name!r}, the nearest {noun} named before it"
+                return Speaker(name=name, kind="inferred", steps=(why, "inferred from context"))
+        return None
 
     def _appositive_name(self, end: int) -> str | None:
         """The full name set off by commas right after a description, if any, or ending
