@@ -438,7 +438,8 @@ def test_xdist_gives_the_same_verdicts(pytester: pytest.Pytester) -> None:
 
     assert summary(counted) == summary(serial)
     assert summary(serial) == [
-        "attribution: 5 articles, 1 misquote, 1 misattribution, 1 venue-mismatch, 1 unverified-quote"
+        "attribution: 5 articles, 1 misquote, 1 misattribution, 1 venue-mismatch, "
+        "1 unverified-quote"
     ]
 
 
