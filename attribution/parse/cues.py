@@ -30,7 +30,15 @@ import regex
 
 from attribution.parse.frame import QUOTE, Frame, Sentence
 from attribution.parse.model import Cue, Rule, Span
-from attribution.parse.wordlists import AsciiFast, cue_pattern, table, trie_pattern, word_set, words
+from attribution.parse.wordlists import (
+    AsciiFast,
+    cue_pattern,
+    is_given_name,
+    table,
+    trie_pattern,
+    word_set,
+    words,
+)
 
 # A word of the frame: letters and digits with inner apostrophes, periods and hyphens
 # (O'Brien, U.S., Jean-Pierre).
@@ -39,6 +47,34 @@ WORD = AsciiFast(regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'.\-]*[\p{L}\p{M
 # Adverbs and auxiliaries that may stand between a speaker and the cue
 # ("Austin also said", "she has repeatedly said", "he later told").
 BETWEEN_SUBJECT_AND_CUE = frozenset(words("between_subject_and_cue.txt"))
+
+# ", with" and the subject of an absolute participle right before it, up to the participle
+# (searched with ``endpos`` there): "..., with many marchers and spectators chanting 'Q'",
+# "..., with one of her ads asking 'Q'". Words only: punctuation ends the subject.
+WITH_SUBJECT = regex.compile(
+    r"""
+    [,\u2014\u2013][ ]+with[ ]+                       # the comma or dash, then "with"
+    (?P<np> [\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.\-]*   # the subject's first word
+            (?:[ ]+[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.\-]*){0,7} )  # up to seven more
+    [ ]+$                                           # then the participle
+    """,
+    regex.VERBOSE,
+)
+WITH_REACH = 90
+# The participle rules that fall back on a clause's subject: after "and", a participle
+# coordinated with a "with" participle shares its subject instead.
+PARTICIPLE_RULES = frozenset({"participle-cue-subject", "participle-clause-subject"})
+
+# Verbs of speaking that report no words ("Trump spoke only in evasive bromides during the
+# interview"): no quotation of their own sentence is theirs, but a paragraph of bare
+# quotation after them continues their speaker, as after "said".
+CONTENTLESS_CUES = frozenset({"spoke"})
+
+# Words that open a time phrase between a subject and its cue ("X on Friday described").
+TIME_PREPOSITIONS = frozenset({"on", "last", "this", "next", "late", "early"})
+
+# Nouns and adjectives in -ly, which a speaker phrase may end in; other -ly words are adverbs.
+LY_NOT_ADVERBS = frozenset(words("ly_not_adverbs.txt"))
 
 # Words that can never be the head of a speaker noun phrase.
 NOT_A_SPEAKER = frozenset(words("not_speakers.txt"))
@@ -103,7 +139,8 @@ INTRODUCTORY = AsciiFast(
           |Commenting|Reflecting|Discussing|Defending|Explaining|Visiting|Facing
           |Immediately|Soon|Afterward|Afterwards|Previously|Recently|Ultimately|Finally
           |Eventually|Initially|Originally|Moreover|Furthermore|Nevertheless|Nonetheless
-          |Perhaps|Apparently|Notably|Privately|Publicly|Here|There)\b
+          |Perhaps|Apparently|Notably|Privately|Publicly|Here|There
+          |Given|Outside|Inside|Beyond|Early|Ever)\b
                                                                           # a leading phrase
          [^,\x1a]{0,160}, \s*                                         # up to its comma
     )
@@ -252,9 +289,13 @@ def cue_words() -> frozenset[str]:
 
 
 def _name_word(word: str) -> bool:
-    """A capitalised word that can be part of a name (not 'But', not 'Says')."""
+    """A capitalised word that can be part of a name (not 'But', not 'Says'), or a surname
+    joined to its particle ("al-Awlaki", "el-Sisi")."""
     low = word.lower()
-    return is_capitalised(word) and low not in _function_words() and low not in cue_words()
+    if not is_capitalised(word):
+        particle, dash, rest = word.partition("-")
+        return bool(dash) and particle in PARTICLES and rest[:1].isupper()
+    return low not in _function_words() and low not in cue_words()
 
 
 def is_capitalised(word: str) -> bool:
@@ -358,6 +399,14 @@ def _name_run_after(masked: str, first: tuple[int, int], ceiling: int) -> tuple[
             end, cur = nxt[1], nxt
             organisation = organisation or w in word_set("organisation_words.txt")
             continue
+        if (
+            cur == first
+            and is_capitalised(w)
+            and is_given_name(masked[first[0] : first[1]])
+            and masked[nxt[1] : nxt[1] + 1] in (",", ".", ";", "")
+        ):
+            end = nxt[1]  # "said Al From, who helped found the DLC": a surname like a word
+            break
         joins = w in PARTICLES or (organisation and w in ORGANISATION_JOINERS)
         if joins:
             after = word_after(masked, nxt[1], ceiling)
@@ -424,6 +473,23 @@ def contracted_pronoun(masked: str, w: tuple[int, int]) -> tuple[int, int]:
     return w
 
 
+def _surname_after_quote(masked: str, w: tuple[int, int], floor: int) -> bool:
+    """Whether a capitalised function word right after a quotation is a surname: '"Q,"
+    From said' (Al From), '"Q," Rather said' (Dan Rather). Mid-sentence, only a name is
+    capitalised; at a sentence's start ("From there, ...") it is not one."""
+    before = masked[floor : w[0]].rstrip(" \t")
+    return before[-1:] == QUOTE or before.endswith((QUOTE + ",", "\u201d", '"'))
+
+
+def _bare_word(masked: str, w: tuple[int, int], floor: int) -> bool:
+    """Whether no lower-case word runs into ``w`` from the left (a determiner or a
+    modifier would: "the ruling", "the newly accused"); punctuation or a name may."""
+    prev = word_before(masked, w[0], floor)
+    if prev is None or masked[prev[1] : w[0]].strip():
+        return True
+    return not masked[prev[0] : prev[1]].islower()
+
+
 def noun_phrase_before(masked: str, pos: int, floor: int) -> tuple[int, int] | None:
     """The speaker noun phrase ending at ``pos``: a pronoun, a name or 'the spokesman'.
 
@@ -445,11 +511,13 @@ def noun_phrase_before(masked: str, pos: int, floor: int) -> tuple[int, int] | N
             return None  # "That said, ..." opens a sentence; it is no relative pronoun
         return w
     if is_capitalised(text):
-        if low in _function_words():
+        if low in _function_words() and not _surname_after_quote(masked, w, floor):
             return None
         return name_run_before(masked, w, floor)
-    if low in NOT_A_SPEAKER or not text.isalpha():
-        return None
+    if low in NOT_A_SPEAKER or not text.replace("-", "").isalpha():
+        return None  # "the Democratic front-runner" is a speaker phrase; "9/11" is not
+    if low.endswith(("ing", "ed")) and _bare_word(masked, w, floor):
+        return None  # "..., giving states more power": a verb, not "the ruling said"
     # A common-noun phrase: walk left over modifiers up to a determiner.
     start = w[0]
     cur = w
@@ -479,7 +547,7 @@ def _through_role(masked: str, run: tuple[int, int], ceiling: int) -> tuple[int,
     for _ in range(3):
         nxt = word_after(masked, cur[1], ceiling)
         if nxt is None or masked[cur[1] : nxt[0]].strip():
-            return run
+            return _role_noun_end(masked, run, cur)
         w = masked[nxt[0] : nxt[1]]
         low = w.lower()
         if is_capitalised(w):
@@ -487,9 +555,18 @@ def _through_role(masked: str, run: tuple[int, int], ceiling: int) -> tuple[int,
                 return run
             return run[0], _name_run_after(masked, nxt, ceiling)[1]
         if low in _function_words() or low in NOT_A_SPEAKER or low in cue_words():
-            return run
+            return _role_noun_end(masked, run, cur)
         cur = nxt
     return run
+
+
+def _role_noun_end(masked: str, run: tuple[int, int], cur: tuple[int, int]) -> tuple[int, int]:
+    """The run carried through the role words to ``cur`` when they end in a noun for one
+    person and no name follows: "wrote the American ambassador, John E. Herbst" is the
+    ambassador (named in apposition), not "the American"."""
+    if cur is run or not one_person_noun(masked[cur[0] : cur[1]].lower()):
+        return run
+    return run[0], cur[1]
 
 
 def noun_phrase_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | None:
@@ -685,7 +762,11 @@ def _appositive_subject(masked: str, sentence: Sentence, comma: int) -> tuple[in
             np = noun_phrase_before(masked, j, sentence.start)
             if np is not None:
                 head = masked[np[0] : np[1]]
-                if is_capitalised(head) or head.lower() in pronouns():
+                if (
+                    (is_capitalised(head) or head.lower() in pronouns())
+                    and not (mark == "," and _object_of_description(masked, np, sentence.start))
+                    and not _place(masked, np)
+                ):
                     return np
             if mark != ",":
                 return None
@@ -695,9 +776,41 @@ def _appositive_subject(masked: str, sentence: Sentence, comma: int) -> tuple[in
     if mark == ",":
         # "Another delegate on the slate, Jim Poolman, said": the name is the appositive.
         np = noun_phrase_before(masked, comma, sentence.start)
-        if np is not None and is_capitalised(masked[np[0] : np[1]]):
+        if np is not None and is_capitalised(masked[np[0] : np[1]]) and not _place(masked, np):
             return np
     return None
+
+
+def _place(masked: str, np: tuple[int, int]) -> bool:
+    """Whether a capitalised phrase is a place: listed ("Calif", "Ohio"), or a city set
+    off by the state after it ("San Bernardino, Calif., based on ..."): no speaker."""
+    places = word_set("places.txt")
+    if masked[np[0] : np[1]].rstrip(".") in places:
+        return True
+    after = word_after(masked, np[1] + 1, min(len(masked), np[1] + 20))
+    return (
+        after is not None
+        and masked.startswith(", ", np[1])
+        and masked[after[0] : after[1]].rstrip(".") in places
+    )
+
+
+def _object_of_description(masked: str, np: tuple[int, int], floor: int) -> bool:
+    """Whether a name ends a description ("the director of the Federal Bureau of
+    Investigation, James B. Comey, said"): a preposition after a lower-case noun stands
+    before it, so the person is the name in apposition, not the organisation."""
+    w = word_before(masked, np[0], floor)
+    if w is not None and masked[w[0] : w[1]].lower() == "the":
+        w = word_before(masked, w[0], floor)
+    if w is None or masked[w[0] : w[1]] not in DESCRIPTION_PREPOSITIONS:
+        return False
+    noun = word_before(masked, w[0], floor)
+    return noun is not None and masked[noun[0] : noun[1]].islower()
+
+
+# The prepositions that join a role to its organisation: "the director of the FBI", "a
+# spokeswoman for the trust", "a scholar at CSIS".
+DESCRIPTION_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from"})
 
 
 def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
@@ -714,6 +827,7 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
     index = 0
     sent_span: Span | None = None
     earlier: tuple[int, int] | None = None
+    with_subject: tuple[int, int] | None = None  # the subject of "..., with X saying"
     for m in cue_pattern().finditer(masked, sentences[0].start, sentences[-1].end):
         start, end = m.span()
         while index < len(sentences) and sentences[index].end <= start:
@@ -743,12 +857,20 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
         if sent_span is None:
             sent_span = Span.of(text, sentence.start, sentence.end)
             earlier = None  # a new sentence: no cue before this one in it
+            with_subject = None
         mention, rule = _mention_for(masked, sentence, m.group().lower(), start, end, earlier)
         agent = _passive_agent(masked, sentence, start, end)
         if agent is not None:
             mention, rule = agent, "passive-agent"  # "Rubio was asked by Gerard Baker"
         if mention is not None and rule in SUBJECT_FIRST_RULES and mention[1] <= start:
             earlier = mention
+        if rule == "with-participle":
+            with_subject = mention
+        elif with_subject is not None and rule in PARTICIPLE_RULES:
+            conjunction = word_before(masked, start, sentence.start)
+            if conjunction is not None and masked[conjunction[0] : conjunction[1]] == "and":
+                # "..., with Trump tweeting that it was a 'disaster' and asking, 'Q'"
+                mention, rule = with_subject, "with-participle"
         out.append(
             Cue(
                 cue=Span.of(text, start, end),
@@ -768,7 +890,7 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
         *_byline_cues(text, frame, starts, runs),
         *_claim_cues(text, frame, runs),
     ]
-    cued = {c.sentence.start for c in out}
+    cued = {c.sentence.start for c in out if c.cue.text.lower() not in CONTENTLESS_CUES}
     cued.update(c.sentence.start for c in extra)
     verbs = _quote_verb_cues(text, frame, cued, runs)
     cued.update(c.sentence.start for c in verbs)
@@ -777,6 +899,28 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
     if extra:
         out = sorted([*out, *extra], key=lambda c: c.cue.start)
     return tuple(out)
+
+
+def _between_subject_and_cue(masked: str, w: tuple[int, int], floor: int) -> bool:
+    """Whether the word at ``w`` stands between a speaker and the cue: an auxiliary or adverb.
+
+    Beyond the listed ones, any lower-case -ly word right after a name, a pronoun or a
+    listed word is an adverb ("he infamously referred to", "Kasich has also broadly
+    called for"); the nouns in -ly ("the Italian daily said") are listed apart.
+    """
+    word = masked[w[0] : w[1]]
+    if word.lower() in BETWEEN_SUBJECT_AND_CUE:
+        return True
+    if len(word) < 5 or not word.endswith("ly") or not word.isalpha() or not word.islower():
+        return False
+    if word in LY_NOT_ADVERBS:
+        return False
+    prev = word_before(masked, w[0], floor)
+    if prev is None or masked[prev[1] : w[0]].strip():
+        return False
+    before = masked[prev[0] : prev[1]]
+    low = before.lower()
+    return is_capitalised(before) or low in pronouns() or low in BETWEEN_SUBJECT_AND_CUE
 
 
 def _passive_agent(masked: str, sentence: Sentence, start: int, end: int) -> tuple[int, int] | None:
@@ -852,8 +996,16 @@ def _colon_cues(text: str, frame: Frame, found: list[Cue], starts: list[int]) ->
 def _colon_speaker(
     masked: str, sentence: Sentence, colon: int
 ) -> tuple[tuple[int, int] | None, Rule]:
-    w = word_before(masked, colon, sentence.start)
-    if w is not None and w[1] == colon and _name_word(masked[w[0] : w[1]]):
+    end = colon
+    if masked[max(sentence.start, colon - 2) : colon].rstrip(" \t").endswith(")"):
+        # "Rep. Trey Gowdy (R-S.C.): 'Q'": the name before its party affiliation
+        party = PARTY_BEFORE.search(masked, max(sentence.start, colon - 40), colon)
+        if party is not None:
+            end = party.start()
+            while end > sentence.start and masked[end - 1] in " \t":
+                end -= 1
+    w = word_before(masked, end, sentence.start)
+    if w is not None and w[1] == end and _name_word(masked[w[0] : w[1]]):
         run = name_run_before(masked, w, sentence.start)
         at_start = not masked[sentence.start : run[0]].strip(" \t-\u2014\u2013")
         if at_start and masked[run[0] : run[1]].isupper():
@@ -1030,7 +1182,10 @@ def _claim_cue(text: str, masked: str, sentence: Sentence, m: re.Match[str]) -> 
 
 
 # Verbs that name their object ("labeled Trump 'unfit'", "called him 'a disgrace'").
-NAMING_CUES = frozenset({"branded", "called", "dubbed", "labeled", "labelled", "termed"})
+NAMING_CUES = frozenset(
+    {"branded", "called", "dubbed", "labeled", "labelled", "termed"}
+    | {"brands", "calls", "dubs", "labels", "terms"}  # "X, director of ..., calls Horgos 'Q'"
+)
 
 
 def _byline_cues(text: str, frame: Frame, starts: list[int], runs: list[QuoteRun]) -> list[Cue]:
@@ -1107,7 +1262,13 @@ def _mention_for(
         if np is not None:
             return np, "quote-cue-speaker"
     if cue.endswith("ing") and not cue.startswith("according"):
-        np = noun_phrase_before(masked, start, sentence.start)
+        subject_end = start  # "with Trump reportedly saying": the subject ends before the adverb
+        for _ in range(2):
+            w = word_before(masked, subject_end, sentence.start)
+            if w is None or not _between_subject_and_cue(masked, w, sentence.start):
+                break
+            subject_end = w[0]
+        np = noun_phrase_before(masked, subject_end, sentence.start)
         if np is not None:
             w = word_before(masked, np[0], sentence.start)
             if w is not None and masked[w[0] : w[1]].lower() == "with":
@@ -1118,6 +1279,12 @@ def _mention_for(
                 is_capitalised(head) or head.lower() in pronouns()
             ):
                 return np, "absolute-participle"  # "... together, Ryan saying he was 'Q'"
+        with_np = WITH_SUBJECT.search(
+            masked, max(sentence.start, subject_end - WITH_REACH), subject_end
+        )
+        if with_np is not None:
+            # "..., with the American Federation of Teachers calling her 'Q'"
+            return with_np.span("np"), "with-participle"
         if earlier is not None:
             return earlier, "participle-cue-subject"  # "Hollande said ..., noting 'Q'"
         subject = clause_subject(masked, sentence, start)
@@ -1126,8 +1293,16 @@ def _mention_for(
     skipped = 0
     while skipped < 3:
         w = word_before(masked, pos, sentence.start)
-        if w is None or masked[w[0] : w[1]].lower() not in BETWEEN_SUBJECT_AND_CUE:
+        if w is None:
             break
+        if not _between_subject_and_cue(masked, w, sentence.start):
+            # "Trump, who ..., on Friday described": a time phrase, then the subject
+            if masked[w[0] : w[1]] not in word_set("date_words.txt"):
+                break
+            prep = word_before(masked, w[0], sentence.start)
+            if prep is None or masked[prep[0] : prep[1]].lower() not in TIME_PREPOSITIONS:
+                break
+            w = prep
         pos = w[0]
         skipped += 1
     i = pos
@@ -1138,9 +1313,23 @@ def _mention_for(
     inverted_ok = inverted_ok and cue.split()[-1] not in NAMING_CUES
     passive_naming = cue.split()[-1] in NAMING_CUES and masked.startswith(" " + QUOTE, end)
     if i > sentence.start and masked[i - 1] == "," and pos == start and passive_naming:
+        named = noun_phrase_before(masked, i - 1, sentence.start)
+        if (
+            named is not None
+            and is_capitalised(masked[named[0] : named[1]])
+            and masked.startswith(", ", named[0] - 2)
+        ):
+            # "a country that the previous nominee, Mitt Romney, called 'Q'": a name in
+            # apposition, the subject of the naming verb
+            return named, "speaker-appositive-cue"
         # "The plan, called 'a disgrace,' was shelved": a passive participle names the
         # noun before it; whoever called it so is not in the clause
         return None, "no-speaker"
+    if i > sentence.start and masked[i - 1] == "," and masked[i - 2 : i - 1] == ")":
+        # "Gov. John Kasich (R-OH), said": the name before its party affiliation
+        np = noun_phrase_before(masked, i - 1, sentence.start)
+        if np is not None and np[1] < i - 2:
+            return np, "speaker-cue"
     if i > sentence.start and masked[i - 1] == ",":
         if inverted_ok and pos == start:
             # '... for the EU, said Geert Wilders': the name after the cue speaks, not

@@ -10,13 +10,14 @@ it/they).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import regex
 
 from attribution.parse import entities
 from attribution.parse.cues import (
+    PARTICIPLE_RULES,
     PARTICLES,
     name_run_before,
     noun_phrase_before,
@@ -36,7 +37,7 @@ from attribution.parse.entities import (
     party_words,
 )
 from attribution.parse.frame import Frame
-from attribution.parse.model import Cue
+from attribution.parse.model import Cue, Rule, Span
 from attribution.parse.wordlists import given_names, is_given_name, word_set, words
 
 # The speaker history's fallback also reads object pronouns ("told her").
@@ -55,6 +56,20 @@ FULL_NAME = regex.compile(
     regex.VERBOSE,
 )
 PRONOUN_WINDOW = 600
+# How far back "the newspaper" or "the column" looks for the outlet it refers to.
+OUTLET_WINDOW = 1500
+# The outlet nouns a masthead alone answers ("The Wall Street Journal": "the newspaper").
+NEWSPAPER_NOUNS = frozenset({"newspaper", "paper", "daily", "tabloid", "publication"})
+# A capitalised name, and the outlet noun that may follow it: "the Vox Populi (Voice of
+# the People) column", "the Asahi newspaper", "The Wall Street Journal".
+OUTLET_NAME = regex.compile(
+    r"""
+    (?P<name>\p{Lu}[\p{L}\p{M}'\-]*(?:[ ]+\p{Lu}[\p{L}\p{M}'\-]*)*)   # capitalised words
+    (?:[ ]+\([^()\n]{1,60}\))?                  # a gloss in brackets: (Voice of the People)
+    (?:[ ]+(?P<noun>\p{Ll}+))?                    # the word after it: "column", "newspaper"
+    """,
+    regex.VERBOSE,
+)
 # What stands before the mention an unnamed source is "familiar with": "a person familiar
 # with the discussions said" is said by the person, who is no one the text names.
 UNNAMED_SOURCE = regex.compile(
@@ -149,6 +164,18 @@ def classify(mention: str) -> tuple[str, str]:
     return " ".join(name), "person"
 
 
+def _possessed_nouns(rule: Rule) -> frozenset[str]:
+    """Nouns whose possessor is the speaker: of speech always ("her statement read"); of
+    disposition ("his willingness") only as the subject of a speech participle, where
+    the possessor is the one who acts ("his willingness to fight - attacking X as 'Q'")."""
+    return _speech_or_disposition() if rule in PARTICIPLE_RULES else word_set("speech_nouns.txt")
+
+
+@cache
+def _speech_or_disposition() -> frozenset[str]:
+    return word_set("speech_nouns.txt") | word_set("disposition_nouns.txt")
+
+
 def _names_no_one(name: list[str]) -> bool:
     """A capitalised word that is not a speaker: a place, a party, a contraction, a verb.
 
@@ -169,6 +196,12 @@ def _names_no_one(name: list[str]) -> bool:
         return True
     # "Reached", "Continuing": a participle opening a sentence (long: Ted and Ed are names)
     return len(word) >= 7 and word.endswith(("ing", "ed")) and word[1:].islower()
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Function words, lower case (function_words.txt): "from", "rather", "still"."""
+    return frozenset(w.lower() for w in words("function_words.txt"))
 
 
 @cache
@@ -193,6 +226,18 @@ def _occurrences(text: str, word: str) -> list[int]:
 def _first_name_gender(name: str) -> str | None:
     parts = name.split()
     return given_names().get(parts[0].casefold()) if len(parts) >= 2 else None
+
+
+def _possessor_end(mention: str) -> int | None:
+    """Where the possessor ends in "Hale's statement" or "the senator's answer", if any.
+
+    Only a possessive before the phrase's last word counts; "his" and "her" are asked of
+    the tracker instead.
+    """
+    cut = max(mention.rfind("'s "), mention.rfind("\u2019s "))
+    if cut <= 0 or " " in mention[cut + 3 :].strip():
+        return None
+    return cut
 
 
 def surname(name: str) -> str:
@@ -266,6 +311,13 @@ class _Document:
                 return self._tracked(tracked, tracked.kind)
             return self._pronoun(low, pronoun, cue.mention.start)
         name, kind = classify(mention)
+        if kind == "unknown" and name.lower() in function_words() and name[:1].isupper():
+            # '"Q," From said' after "Al From": a surname that is also a common word
+            full = self._full_name_with_place(name, cue.mention.start)
+            if full is not None:
+                self.history.append((full[1], "person"))
+                why = f"{name!r} resolves to {full[1]!r}, named in full"
+                return Speaker(name=full[1], kind="person", steps=(why,))
         before = self.frame.masked[max(0, cue.mention.start - 30) : cue.mention.start]
         if kind in ("group", "organisation") and UNNAMED_SOURCE.search(before):
             why = f"{mention!r} is what an unnamed source knows about, not the speaker"
@@ -291,18 +343,32 @@ class _Document:
             kind == "group"
             and first_word in POSSESSIVE_GENDER
             and len(low.split()) > 1
-            and head in word_set("speech_nouns.txt")
+            and head in _possessed_nouns(cue.rule)
         ):
-            # "His remarks", "her statement": the words are the possessor's
+            # "His remarks", "her statement": the words are the possessor's; "his
+            # willingness to fight - attacking X as 'Q'": so is the attacking
             owner = self.tracker.possessor(cue.mention.start, first_word)
             if owner is not None and owner.name is not None:
                 first = f"mention {mention!r} belongs to whom {first_word!r} refers to"
                 return self._tracked(owner, owner.kind, first=first)
+        owner_end = _possessor_end(mention) if kind == "group" else None
+        if owner_end is not None and head in _possessed_nouns(cue.rule):
+            # "Hale's statement said", "The Florida senator's answer was blunt: ...": the
+            # words are the possessor's, resolved as the possessor's own mention is
+            owner_span = Span.of(self.text, cue.mention.start, cue.mention.start + owner_end)
+            owned = self.resolve(replace(cue, mention=owner_span))
+            if owned.name is not None:
+                why = f"mention {mention!r}: the words of {owner_span.text!r}"
+                return replace(owned, steps=(why, *owned.steps))
         if kind == "group":
             role = self.tracker.role(name, cue.mention.start)
             if role is not None:
                 first = f"mention {mention!r} is a description"
                 return self._tracked(role, role.kind, first=first)
+            if head in word_set("outlet_nouns.txt"):
+                outlet = self._outlet_before(head, cue.mention.start)
+                if outlet is not None:
+                    return outlet
         steps = [f"mention {mention!r} is {'a' if kind != 'organisation' else 'an'} {kind}"]
         if name != mention:
             steps.append(f"titles dropped: {name!r}")
@@ -343,13 +409,39 @@ class _Document:
         self.history.append((name, kind))
         return Speaker(name=name, kind=kind, steps=tuple(steps))
 
+    def _outlet_before(self, noun: str, at: int) -> Speaker | None:
+        """ "the newspaper", "the column": the nearest outlet named before that fits the noun.
+
+        An outlet fits when the text named it with that noun ("the Vox Populi column") or,
+        for a newspaper, by its masthead ("The Wall Street Journal"). Found by recency, so
+        it is a reader's inference, never evidence that the article credits someone else.
+        """
+        lo = max(0, at - OUTLET_WINDOW)
+        newspaper = noun in NEWSPAPER_NOUNS
+        for m in reversed(list(OUTLET_NAME.finditer(self.frame.masked, lo, at))):
+            name, kind = classify(self.text[m.start("name") : m.end("name")])
+            followed = (m.group("noun") or "").lower() == noun
+            masthead = (
+                newspaper
+                and kind == "organisation"
+                and any(w in word_set("publication_words.txt") for w in name.split())
+            )
+            if followed or masthead:
+                self.history.append((name, "organisation"))
+                why = f"{noun!r} refers back to {name!r}, the nearest {noun} named before it"
+                return Speaker(name=name, kind="inferred", steps=(why, "inferred from context"))
+        return None
+
     def _appositive_name(self, end: int) -> str | None:
-        """The full name set off by commas right after a description, if any."""
+        """The full name set off by commas right after a description, if any, or ending
+        the sentence ('..." wrote the ambassador, John E. Herbst.').
+        """
         masked = self.frame.masked
         if not masked.startswith(", ", end):
             return None
         m = entities.NAME_RUN.match(masked, end + 2)
-        if m is None or not masked.startswith(",", m.end()):
+        after = masked[m.end() : m.end() + 2] if m is not None else ""
+        if m is None or not (after[:1] in (",", ";") or after in (".", ". ", ".\n")):
             return None
         name, kind = classify(self.text[m.start() : m.end()])
         return name if kind == "person" and len(name.split()) >= 2 else None
