@@ -49,17 +49,17 @@ RECENT_SPEAKERS = 30
 # in the stretch before the pronoun.
 FULL_NAME = regex.compile(
     r"""
-    \p{Lu}[\p{L}\p{M}'\-]+                 # a first capitalised word
-    (?: [ ]+ (?: \p{Lu}[\p{L}\p{M}'\-]*\.?   # then more, initials included
-              | (?:de|van|von|der|bin|al) ) )+  # or name particles
-    """,
+    \p{{Lu}}[\p{{L}}\p{{M}}'\-]+                 # a first capitalised word
+    (?: [ ]+ (?: \p{{Lu}}[\p{{L}}\p{{M}}'\-]*\.?   # then more, initials included
+              | (?:{particles}) ) )+            # or name particles (name_particles.txt)
+    """.format(particles="|".join(sorted(PARTICLES, key=lambda p: (-len(p), p)))),
     regex.VERBOSE,
 )
 PRONOUN_WINDOW = 600
 # How far back "the newspaper" or "the column" looks for the outlet it refers to.
 OUTLET_WINDOW = 1500
 # The outlet nouns a masthead alone answers ("The Wall Street Journal": "the newspaper").
-NEWSPAPER_NOUNS = frozenset({"newspaper", "paper", "daily", "tabloid", "publication"})
+NEWSPAPER_NOUNS = word_set("newspaper_nouns.txt")
 # A capitalised name, and the outlet noun that may follow it: "the Vox Populi (Voice of
 # the People) column", "the Asahi newspaper", "The Wall Street Journal".
 OUTLET_NAME = regex.compile(
