@@ -24,12 +24,13 @@ from typing import Literal
 
 import regex
 
+from attribution.parse.char_classes import MASK, escaped
 from attribution.parse.cues import CONTENTLESS_CUES, INTRODUCTORY, keeps_period, word_after
 from attribution.parse.frame import QUOTE, Frame
 from attribution.parse.model import Attribution, Cue, Quotation, Rule, Span
 from attribution.parse.speakers import Speaker
 from attribution.parse.venues import Setting
-from attribution.parse.wordlists import words
+from attribution.parse.wordlists import opening_connectives, words
 
 # The words of a quotation, to tell a title ("Meet the Press") from speech.
 TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.\-]*")
@@ -74,10 +75,9 @@ OUTER_CUES = frozenset(words("clause_cues.txt"))
 # '"It's not do or die," he said. But "his candidacy is strengthened."'
 OPENING_CONNECTIVE = regex.compile(
     r"""
-    (?:But|And|Yet|Still|So|Then|Also    # a coordinating or linking word
-      |Instead|However|Indeed)           # or a contrast: 'Instead, "he just acts ..."'
-    ,?[ ]+\x1a                           # then the quotation, nothing between
-    """,
+    (?:{words})      # a coordinating or linking word, or a contrast (opening_connectives.txt)
+    ,?[ ]+{mask}     # then the quotation, nothing between
+    """.format(words="|".join(opening_connectives("quotation")), mask=escaped(MASK)),
     regex.VERBOSE,
 )
 

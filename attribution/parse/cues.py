@@ -34,6 +34,7 @@ from attribution.parse.wordlists import (
     AsciiFast,
     cue_pattern,
     is_given_name,
+    opening_connectives,
     table,
     trie_pattern,
     word_set,
@@ -261,8 +262,11 @@ CLAUSE_BOUNDARY = regex.compile(
     regex.VERBOSE,
 )
 
+#: A connective before a cue's subject ("But he said"): opening_connectives.txt.
 LEADING_CONJUNCTION = regex.compile(
-    r"(?:And|But|So|Yet|Or|Then|Still)[ \t]+(?=\p{Lu}|(?:he|she|they|we)\b)"
+    r"(?:{words})[ \t]+(?=\p{{Lu}}|(?:he|she|they|we)\b)".format(
+        words="|".join(opening_connectives("subject"))
+    )
 )
 
 
