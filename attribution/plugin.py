@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import linecache
 import warnings
+from collections import Counter
 from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
@@ -34,7 +36,7 @@ from attribution import baseline, hookspecs
 from attribution.cache import Cache
 from attribution.changed import Changes, changes
 from attribution.check import consensus, house, transcripts
-from attribution.check.findings import Finding
+from attribution.check.findings import KINDS, Finding
 from attribution.check.layout import INI_GLOBS, YAML_SUFFIXES, Layout, declares_articles
 from attribution.check.records import RecordFile, load
 from attribution.errors import AttributionError, ExpectationError
@@ -42,7 +44,7 @@ from attribution.parse.model import Attribution
 from attribution.report import sarif
 from attribution.report.files import writable
 from attribution.report.json import write_json
-from attribution.report.text import describe, headline, summary
+from attribution.report.text import describe, headline
 from attribution.runner import Checker, parse, shown
 
 #: The attribute of a call's TestReport that carries its findings to the controller (xdist
@@ -165,6 +167,9 @@ class RecordFileNode(pytest.File):
         mine = shown(self.path, run.layout.root)
         for entry in records.sources:  # a bad transcript is this file's collection error
             transcripts.read(entry, record_file=records, shown_record=mine)
+        # `-k RECORD-ID` selects the items that check that record: pytest matches -k against
+        # every node's extra keywords up the chain, so one set per file serves all its items
+        self.extra_keyword_matches.update(r.id for r in records.records)
         listed = records if run.changes is None else run.changes.narrow(records)
         if listed.consensus:
             yield from self._consensus_items(listed, mine)
@@ -207,7 +212,8 @@ class AttributionItem(pytest.Item):
     """One article checked against one record file's records (and the quotes it owns).
 
     Its location (``reportinfo``) is the article and, once it has run, the line of
-    its first finding.
+    its first finding. Once its report is made it keeps only that line: thousands of
+    items stay in the session, their findings must not.
     """
 
     def __init__(self, *, article: Path, record_file: str, **kwargs: Any) -> None:
@@ -218,8 +224,10 @@ class AttributionItem(pytest.Item):
         root = _run(self.config).layout.root
         #: The articles this item counts, and the (record file, article) pairs it checks.
         self.articles: tuple[str, ...] = (shown(article, root),)
-        self.findings: tuple[Finding, ...] = ()
-        #: The findings as shipped to the controller; None until the check is done.
+        #: The line of the first finding (pytest's location), once known.
+        self.line: int | None = None
+        #: The findings as shipped to the controller; None until the check is done, and
+        #: again once the call's report carries them.
         self.shipped: list[dict[str, object]] | None = None
 
     def checks(self) -> tuple[Finding, ...]:
@@ -234,15 +242,19 @@ class AttributionItem(pytest.Item):
 
     def runtest(self) -> None:
         run = _run(self.config)
+        run.forget_lines()
         self.shipped = None
-        self.findings = self.checks()
+        findings = self.checks()
+        lines = [f.line for f in findings if f.line is not None]
+        self.line = min(lines) if lines else None
         self.__dict__.pop("location", None)  # the line is known now: the reports take it
         failing: list[Finding] = []
         shipped: list[dict[str, object]] = []
         warned: list[Finding] = []
-        for finding in self.findings:
-            accepted = run.accepts(finding)
-            shipped.append({**finding.to_json(), "item": self.nodeid, "accepted": accepted})
+        for finding in findings:
+            data = finding.to_json()
+            accepted = run.accepts(data)
+            shipped.append({**data, "item": self.nodeid, "accepted": accepted})
             if finding.level == "warn":
                 warned.append(finding)
             elif accepted:
@@ -252,11 +264,13 @@ class AttributionItem(pytest.Item):
         self.shipped = shipped
         for finding in warned:
             category = WARNINGS.get(finding.kind, AttributionWarning)
+            filename = str(run.layout.root / finding.article)
+            run.lines_read.add(filename)
             try:
                 warnings.warn_explicit(  # points at the article line, not at this module
                     category(describe(finding)),
                     category,
-                    filename=str(run.layout.root / finding.article),
+                    filename=filename,
                     lineno=finding.line or 1,
                 )
             except AttributionWarning:  # -W error::...Warning: the finding fails like any other
@@ -279,12 +293,8 @@ class AttributionItem(pytest.Item):
         return f"{self.articles[0]} (records: {self.record_file})"
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
-        lines = [f.line for f in self.findings if f.line is not None]
-        return (
-            self.article,
-            min(lines) - 1 if lines else None,  # pytest counts lines from 0
-            self.domain(),
-        )
+        line = None if self.line is None else self.line - 1  # pytest counts lines from 0
+        return self.article, line, self.domain()
 
 
 class ConsensusItem(AttributionItem):
@@ -296,7 +306,8 @@ class ConsensusItem(AttributionItem):
     ) -> None:
         super().__init__(**kwargs)
         self.found = findings
-        self.findings = findings  # the location's line is known before the run
+        lines = [f.line for f in findings if f.line is not None]
+        self.line = min(lines) if lines else None  # the location is known before the run
         self.articles = articles
 
     def checks(self) -> tuple[Finding, ...]:
@@ -317,6 +328,7 @@ def pytest_runtest_makereport(
         if item.shipped is not None:  # checked to the end (not an unreadable article)
             shipped["findings"] = item.shipped
             shipped["checked"] = [[item.record_file, a] for a in item.articles]
+            item.shipped = None  # the report carries them now
         setattr(report, REPORT_ATTRIBUTE, shipped)
     return report
 
@@ -358,11 +370,25 @@ class AttributionRun:
         self._named: frozenset[Path] | None = None
         self._named_dirs: tuple[Path, ...] = ()
         self._checker: Checker | None = None
+        #: Every finding as shipped, kept only when a file written at the end needs them
+        #: (the JSON report, SARIF, the baseline to update): an archive's first run has
+        #: tens of thousands, and the summary needs only their counts.
+        self.keep = bool(
+            config.getoption("attribution_report")
+            or config.getoption("attribution_sarif")
+            or (self.update and self.baseline_path is not None)
+        )
         self.findings: list[dict[str, object]] = []
-        self.articles: set[str] = set()
-        self.items_run: set[str] = set()
-        #: (record file, article) pairs some item checked to the end (for gone findings).
+        self.counts: Counter[str] = Counter()
+        self.accepted = 0
+        #: Baseline keys of this run's findings, and the (record file, article) pairs some
+        #: item checked to the end: with a baseline, what tells an accepted finding gone.
+        self.produced: set[baseline.Key] = set()
         self.checked: set[tuple[str, str]] = set()
+        self.articles: set[str] = set()
+        self.items_run = 0
+        #: Articles whose lines a warning made pytest read (``forget_lines``).
+        self.lines_read: set[str] = set()
 
     def wants(self, path: Path) -> bool:
         """Named on the command line, or a record file by the layout (ini globs or folder);
@@ -420,23 +446,45 @@ class AttributionRun:
         found = house.collect(view, hook(article=view, findings=findings))
         return tuple(dataclasses.replace(f, record_file=owner) for f in found)
 
-    def accepts(self, finding: Finding) -> bool:
-        return self.update or baseline.key(finding.as_dict()) in self.baseline
+    def forget_lines(self) -> None:
+        """Drop the articles pytest read into ``linecache`` to show a warning's line.
+
+        pytest formats an item's warnings after its teardown, through ``linecache``,
+        which keeps every file it reads: an archive's worth of articles by the end. The
+        next item (and the end of the session) lets go of the ones read before.
+        """
+        for filename in self.lines_read:
+            linecache.cache.pop(filename, None)
+        self.lines_read.clear()
+
+    def accepts(self, finding: dict[str, object]) -> bool:
+        """Whether the baseline accepts a finding (its ``to_json``): every one when updating."""
+        return self.update or baseline.key(finding) in self.baseline
 
     @pytest.hookimpl(trylast=True)
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         if report.when != "call":
             self._forget(report)
             return
+        if hasattr(self.config, "workerinput"):
+            return  # an xdist worker ships the report as it is: the controller reads it
         shipped = getattr(report, REPORT_ATTRIBUTE, None)
         if not isinstance(shipped, dict):
             return
         self.articles.update(str(a) for a in shipped.get("articles", ()))
         findings = shipped.get("findings")
         if isinstance(findings, list):
-            self.items_run.add(report.nodeid)
-            self.findings.extend(findings)
-            self.checked.update((str(f), str(a)) for f, a in shipped.get("checked", ()))
+            self.items_run += 1
+            for finding in findings:
+                self.counts[str(finding.get("kind"))] += 1
+                self.accepted += bool(finding.get("accepted"))
+            if self.keep:
+                self.findings.extend(findings)
+            if self.baseline:
+                self.produced.update(baseline.key(f) for f in findings)
+                self.checked.update((str(f), str(a)) for f, a in shipped.get("checked", ()))
+        # pytest keeps every report to the end of the run: it keeps no finding
+        delattr(report, REPORT_ATTRIBUTE)
 
     def _forget(self, report: pytest.TestReport) -> None:
         """Drop a silent setup or teardown report of our item from the terminal's statistics.
@@ -456,6 +504,7 @@ class AttributionRun:
 
     @pytest.hookimpl
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        self.forget_lines()
         if hasattr(self.config, "workerinput"):
             return  # the xdist controller writes the files
         report = self.config.getoption("attribution_report")
@@ -476,17 +525,14 @@ class AttributionRun:
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if not self.items_run or hasattr(self.config, "workerinput"):
             return
-        found = self._as_findings()
-        accepted = sum(bool(f.get("accepted")) for f in self.findings)
-        line = f"attribution: {len(self.articles)} articles, {summary(found)}"
+        line = f"attribution: {len(self.articles)} articles, {_summary(self.counts)}"
         if self.baseline_path is not None:
-            line += f" ({accepted} accepted by the baseline)"
+            line += f" ({self.accepted} accepted by the baseline)"
         terminalreporter.write_sep("-", "attribution")
         terminalreporter.write_line(line)
         if self.update and self.baseline_path is not None:
             terminalreporter.write_line(f"baseline written: {self.baseline_path}")
-        now = (baseline.key(f) for f in self.findings)
-        for gone in baseline.gone(self.baseline, now, self.checked):
+        for gone in baseline.gone(self.baseline, self.produced, self.checked):
             terminalreporter.write_line(
                 f"accepted finding gone: {gone.get('kind')}: {gone.get('article')} "
                 f"record {gone.get('record')} {gone.get('quote')!r} (remove it from the baseline)"
@@ -494,6 +540,13 @@ class AttributionRun:
 
     def _as_findings(self) -> list[Finding]:
         return [Finding.from_json(f) for f in self.findings]
+
+
+def _summary(counts: Counter[str]) -> str:
+    """``report.text.summary``'s line from counts per kind: the findings are not kept."""
+    house = sorted(set(counts) - set(KINDS))
+    shown = [f"{counts[kind]} {kind}" for kind in (*KINDS, *house) if counts[kind]]
+    return ", ".join(shown) if shown else "no findings"
 
 
 __all__ = [

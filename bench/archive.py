@@ -9,7 +9,9 @@ its peak memory (the largest resident set of the process and its children):
 1. ``attribution check --no-cache``: parse and compare everything, no cache;
 2. ``pytest`` and ``pytest -n 2``, with the cache disabled: cold runs;
 3. ``pytest`` filling the parse cache, then one article edited and ``pytest``
-   again (warm: one article parsed), then ``attribution check`` warm.
+   again (warm: one article parsed), then ``attribution check`` warm;
+4. pytest's own floor: as many items that fail at once with a one-line message
+   (a ``conftest.py`` and nothing of this package), to tell what the gate adds.
 
     .venv/bin/python bench/archive.py [--articles 10000] [--records 10] [--keep DIR]
 
@@ -36,9 +38,38 @@ from check_speed import build
 BIN = Path(sys.executable).parent
 
 
-def timed(name: str, command: list[str], folder: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of ``command`` run in ``folder``; prints CPU seconds too
-    (user + system of the process and its children: on a loaded machine, the steadier figure)."""
+#: pytest with nothing but N items that fail at once: the floor any gate of N items stands on.
+FLOOR_CONFTEST = """\
+import pytest
+
+class Failing(pytest.Item):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.keywords["attribution"] = True  # the plugin's fix for pytest's quadratic summary
+
+    def runtest(self):
+        raise AssertionError("misquote")
+
+    def repr_failure(self, excinfo, style=None):
+        return "misquote: corpus/article.txt:3:2 quotes Jane Doe: 'We have' (record q1)"
+
+    def reportinfo(self):
+        return self.path, 2, self.name
+
+class Listing(pytest.File):
+    def collect(self):
+        for n in range(int(self.path.read_text())):
+            yield Failing.from_parent(self, name=f"article-{n:04d}.txt")
+
+def pytest_collect_file(file_path, parent):
+    if file_path.name == "items.count":
+        return Listing.from_parent(parent, path=file_path)
+"""
+
+
+def timed(name: str, command: list[str], folder: Path) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB) and CPU seconds of ``command`` run in ``folder`` (user +
+    system of the process and its children: on a loaded machine, the steadier figure)."""
     began = time.perf_counter()
     with open(os.devnull, "wb") as sink:
         process = subprocess.Popen(command, cwd=folder, stdout=sink, stderr=subprocess.PIPE)
@@ -56,7 +87,7 @@ def timed(name: str, command: list[str], folder: Path) -> tuple[float, float]:
     )
     if code not in (0, 1):
         print(errors[-2000:], file=sys.stderr)
-    return seconds, peak
+    return seconds, peak, cpu
 
 
 def main() -> int:
@@ -89,11 +120,23 @@ def main() -> int:
         article.write_text(article.read_text("utf-8") + "\nOne more line.\n", "utf-8")
         figures["warm"] = timed("pytest (warm, one article edited)", pytest, folder)
         figures["warm check"] = timed("check (warm, one article edited)", check, folder)
-        ratio = figures["pytest"][0] / figures["check"][0]
-        speedup = figures["pytest"][0] / figures["xdist"][0]
-        print(f"  pytest / check: {ratio:.2f}x (target <= 1.5)")
-        print(f"  pytest / pytest -n 2: {speedup:.2f}x (target > 1)")
-        print(f"  warm re-run after one edit: {figures['warm'][0]:.2f} s (target < 2 s)")
+        bare = folder / "floor"
+        bare.mkdir()
+        (bare / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+        (bare / "conftest.py").write_text(FLOOR_CONFTEST, encoding="utf-8")
+        (bare / "items.count").write_text(str(args.articles), encoding="utf-8")
+        floor = [str(BIN / "pytest"), "items.count", "-q", "-p", "no:hypothesispytest"]
+        figures["floor"] = timed("pytest floor (N bare failing items)", floor, bare)
+        for name, at in (("wall", 0), ("CPU", 2)):
+            ratio = figures["pytest"][at] / figures["check"][at]
+            speedup = figures["pytest"][at] / figures["xdist"][at]
+            print(f"  {name}: pytest / check {ratio:.2f}x (target <= 1.5), ", end="")
+            print(f"pytest / pytest -n 2 {speedup:.2f}x (target > 1 in wall time)")
+        print(
+            f"  warm re-run after one edit: {figures['warm'][0]:.2f} s wall, "
+            f"{figures['warm'][2]:.2f} s CPU (target < 2 s; "
+            f"pytest's floor for as many failing items: {figures['floor'][2]:.2f} s CPU)"
+        )
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)

@@ -262,3 +262,66 @@ def test_a_draft_reads_the_transcripts_own_labels_without_speakers(
         "attribution: --speakers: expected 'LABEL=Name' (or 'LABEL=' for no one), "
         "not 'Lloyd Austin'\n"
     )
+
+
+PLAN = "We will publish the full plan next week"
+#: The same story as plain text, Markdown (front matter, a heading, emphasis) and HTML
+#: (entities for the quotation marks): the quote sits on a later line and column in the file
+#: than in the plain text the parser reads.
+FORMATTED = {
+    "plain.txt": f"Plans\n\n“{PLAN},” Jane Doe said.\n",
+    "story.md": (
+        f"---\ntitle: Plans\n---\n# Plans\n\nIn the news *today*: “{PLAN},” Jane Doe said.\n"
+    ),
+    "story.html": (
+        "<html><body>\n<h1>Plans</h1>\n<p>Today,\n  &ldquo;We will publish the <b>whole</b> "
+        "plan next week,&rdquo; Jane Doe said.</p>\n</body></html>\n"
+    ),
+}
+
+
+def _formatted(tmp_path: Path) -> list[str]:
+    for name, text in FORMATTED.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return [str(tmp_path / name) for name in FORMATTED]
+
+
+def _where(name: str, words: str) -> str:
+    """``line:column`` of ``words`` in the file as written (1-based)."""
+    text = FORMATTED[name]
+    offset = text.index(words)
+    line = text.count("\n", 0, offset) + 1
+    return f"{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+
+
+def test_consensus_reads_markdown_and_html_and_points_into_the_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = _formatted(tmp_path)
+    assert main(["consensus", "--format", "json", *files]) == 0
+    (group,) = json.loads(capsys.readouterr().out)["groups"]
+    assert group["verdict"] == "majority"
+    assert [Path(a).name for a in group["outliers"]] == ["story.html"]
+    where = {Path(v["article"]).name: f"{v['line']}:{v['column']}" for v in group["variants"]}
+    assert where == {
+        "plain.txt": _where("plain.txt", "We will"),
+        "story.md": _where("story.md", "We will"),
+        "story.html": _where("story.html", "We will"),
+    }
+    assert where["story.md"] == "6:23" and where["story.html"] == "4:10"  # not the plain text's
+    assert main(["consensus", *files]) == 0
+    assert f"story.html:{where['story.html']}  “We will publish the whole plan" in (
+        capsys.readouterr().out
+    )
+
+
+def test_draft_reads_markdown_and_html_and_its_comments_point_into_the_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = _formatted(tmp_path)
+    assert main(["draft", *files]) == 0
+    text = capsys.readouterr().out
+    assert f"story.md:{_where('story.md', 'We will')} agrees: {PLAN}," in text
+    departs = f"story.html:{_where('story.html', 'We will')} DEPARTS: We will publish the whole"
+    assert departs in text
+    assert f'    text: "{PLAN}"' in text

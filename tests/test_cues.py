@@ -107,3 +107,19 @@ def test_each_cue_carries_its_own_sentence() -> None:
 
 def test_no_sentences_no_cues() -> None:
     assert _cues("“Everything here is quoted.”") == ()
+
+
+def test_spoke_gives_the_next_paragraphs_of_quotation_a_speaker_only_inferred() -> None:
+    """'X spoke ...' reports no words: the bare quotation paragraphs after it are X's only
+    as a reader's inference (never a failing credit), and a paragraph with words of its
+    own after the quotation ('"Q," reacted Y') is not continued."""
+    from attribution.parse.pipeline import extract
+
+    text = (
+        "Gov. Ann Lee spoke only in generalities on Tuesday.\n"
+        "\u201cWe have to be careful with every dollar we spend.\u201d\n"
+        "\u201cThat is a budget with no plan in it at all,\u201d reacted the mayor."
+    )
+    first, second = extract(text)
+    assert (first.speaker, first.speaker_kind) == ("Ann Lee", "inferred")
+    assert second.speaker != "Ann Lee"

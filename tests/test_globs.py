@@ -100,3 +100,19 @@ def test_a_walk_has_a_limit(tmp_path: Path) -> None:
 
 def test_a_missing_folder_matches_nothing(tmp_path: Path) -> None:
     assert expand("nowhere/**/*.txt", base=tmp_path, root=tmp_path) == []
+
+
+def test_a_path_without_wildcards_is_looked_up_not_walked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # one record file per article names its article by path: walking the folder for each
+    # made collection grow with the square of the archive (issue 7, archive scale)
+    build(tmp_path, ["corpus/a.txt", "corpus/b.txt"])
+
+    def no_walk(path: object) -> None:
+        raise AssertionError(f"walked {path}")
+
+    monkeypatch.setattr("attribution.check.globs.os.scandir", no_walk)
+    assert expand("corpus/b.txt", base=tmp_path, root=tmp_path) == [tmp_path / "corpus/b.txt"]
+    assert expand("corpus/c.txt", base=tmp_path, root=tmp_path) == []
+    assert expand("corpus", base=tmp_path, root=tmp_path) == []  # a folder is not an article

@@ -32,8 +32,41 @@ from attribution.parse.pipeline import extract
 
 PACKAGE = str(Path(attribution.__file__).resolve().parent)
 
-# name -> one unit of adversarial text; the input is the unit repeated
-ADVERSARIAL: dict[str, str] = {
+
+def _name(number: int) -> str:
+    """A distinct capitalised word for every number: Baa, Bab, ... (people who never merge)."""
+    letters = ""
+    number += 26 * 27
+    while number:
+        number, digit = divmod(number, 26)
+        letters = "abcdefghijklmnopqrstuvwxyz"[digit] + letters
+    return letters.capitalize()
+
+
+def _two_halves(first: str, second: str) -> Callable[[int], str]:
+    """An input of ``first`` repeated over half its size, then ``second``."""
+    return lambda chars: _repeat(first, chars // 2) + _repeat(second, chars // 2)
+
+
+def _people(template: str) -> Callable[[int], str]:
+    """``template`` filled with ever new names ({a}, {b}) until the input is ``chars`` long."""
+
+    def build(chars: int) -> str:
+        out: list[str] = []
+        size = number = 0
+        while size < chars:
+            piece = template.format(a=_name(number), b=_name(number + 7))
+            out.append(piece)
+            size += len(piece)
+            number += 1
+        return "".join(out)
+
+    return build
+
+
+# name -> one unit of adversarial text, the input being the unit repeated; or a function
+# from the input's size to the input, for shapes no one unit makes
+ADVERSARIAL: dict[str, str | Callable[[int], str]] = {
     "opening_marks_only": "“word ",
     "every_mark_stray": "“ ” \" ‘ ’ ' « » „ ‹ › ",
     "double_quote_chars": '"',
@@ -53,6 +86,25 @@ ADVERSARIAL: dict[str, str] = {
     "people_and_roles": "Dana Whitfield, the county clerk, spoke. “Q,” the clerk said. ",
     "described_speakers": "“Q,” a spokeswoman for the trust said. “R,” she said. ",
     "namesakes": "Mrs. Clinton met Bill Clinton. “Q,” Clinton said. ",
+    # issue 9's fuzzing: a paragraph of stray single openers, then double closers (each
+    # closer looked through every opener for its own)
+    "openers_then_closers": _two_halves("‘x ", "y” "),
+    # one sentence of ever new people, then pronouns: each weighed everyone before it
+    "names_then_pronouns": lambda chars: (
+        _people("Dr. {a} {b} and ")(chars // 2)
+        + _repeat("he and she and ", chars // 2)
+        + "“Q,” he said."
+    ),
+    # people sharing one surname: each new full name looked through all the others
+    "one_surname": _people("“Q,” Dr. {a} Smith said. “R,” Smith said. "),
+    # a line of a thousand "!": each was tried as the start of a sentence end, reading
+    # the rest of the run again
+    "exclamation_marks": lambda chars: "“Q,” he said " + "!" * chars,
+    # one line of quotations that end their sentences: each read the line back to its
+    # start for a stop and a cue
+    "quotations_on_one_line": "“Q.” Yes ",
+    # people sharing one role: each "the clerk" ranked every clerk so far
+    "one_role": _people("Dr. {a} {b}, the county clerk, spoke. “Q,” the clerk said. "),
 }
 
 SMALL_CHARS = 2_000
@@ -62,6 +114,10 @@ MAX_CHARS = 400_000
 
 def _repeat(unit: str, chars: int) -> str:
     return unit * max(1, math.ceil(chars / len(unit)))
+
+
+def _build(shape: str | Callable[[int], str], chars: int) -> str:
+    return _repeat(shape, chars) if isinstance(shape, str) else shape(chars)
 
 
 def _lines_executed(text: str) -> int:
@@ -98,16 +154,16 @@ def _cpu_seconds(text: str, *, runs: int = 3, enough: float = 0.0) -> float:
     return best
 
 
-def _cpu_growth(unit: str) -> tuple[bool, str]:
+def _cpu_growth(unit: str | Callable[[int], str]) -> tuple[bool, str]:
     """Whether 8x the input stays under 30x the CPU time, and the figures."""
     chars = SMALL_CHARS
-    small = _cpu_seconds(_repeat(unit, chars))
+    small = _cpu_seconds(_build(unit, chars))
     while small < MIN_CPU_SECONDS and chars * 8 * 2 <= MAX_CHARS:
         chars *= 2
-        small = _cpu_seconds(_repeat(unit, chars))
+        small = _cpu_seconds(_build(unit, chars))
     # the additive millisecond absorbs timer granularity when both are tiny
     bound = 30 * small + 0.001
-    large = _cpu_seconds(_repeat(unit, 8 * chars), enough=bound)
+    large = _cpu_seconds(_build(unit, 8 * chars), enough=bound)
     return large <= bound, f"{small:.4f} s for {chars} chars, {large:.4f} s for 8x"
 
 
@@ -134,8 +190,8 @@ def _deadline(seconds: float) -> Iterator[None]:
 def test_python_work_grows_linearly(name: str) -> None:
     unit = ADVERSARIAL[name]
     with _deadline(30):
-        small = _lines_executed(_repeat(unit, SMALL_CHARS))
-        large = _lines_executed(_repeat(unit, 8 * SMALL_CHARS))
+        small = _lines_executed(_build(unit, SMALL_CHARS))
+        large = _lines_executed(_build(unit, 8 * SMALL_CHARS))
     assert large <= 12 * max(small, 1), f"{name}: {small} lines for 1x, {large} for 8x"
 
 

@@ -430,6 +430,17 @@ def test_xdist_gives_the_same_verdicts(pytester: pytest.Pytester) -> None:
     assert _report(pytester, serial, "s.sarif") == _report(pytester, parallel, "p.sarif")
     assert outcomes(serial) == outcomes(parallel)
     parallel.stdout.fnmatch_lines(["*2 workers*"])
+    # without a file to write, the controller keeps counts, not findings: the same summary
+    counted = pytester.runpytest_subprocess("expectations", "-n", "2", "-p", "xdist")
+
+    def summary(result: pytest.RunResult) -> list[str]:
+        return [line for line in result.outlines if line.startswith("attribution: ")]
+
+    assert summary(counted) == summary(serial)
+    assert summary(serial) == [
+        "attribution: 5 articles, 1 misquote, 1 misattribution, 1 venue-mismatch, "
+        "1 unverified-quote"
+    ]
 
 
 def test_article_paths_are_relative_to_the_rootdir(pytester: pytest.Pytester) -> None:
@@ -794,6 +805,28 @@ def test_verbose_ids_select_their_item_when_pasted_back(pytester: pytest.Pyteste
     assert len(shown) == 5
     again = pytester.runpytest(*shown, "-q", "--co", "-p", "no:cacheprovider")
     assert again.outlines[: len(shown)] == shown
+
+
+def test_k_on_a_record_id_or_an_article_name_selects_the_items_that_hold_it(
+    pytester: pytest.Pytester,
+) -> None:
+    make_roundup(pytester)
+
+    def selected(expression: str) -> list[str]:
+        result = pytester.runpytest("expectations", "--co", "-q", "-k", expression)
+        return [line for line in result.outlines if "::" in line]
+
+    # a record id: every item of the record file that holds it (the items check its records)
+    assert selected("steel-tariff") == [
+        "expectations/steel.yaml::roundup.txt",
+        "expectations/steel.yaml::steel-daily.txt",
+    ]
+    assert selected("roundup") == [
+        "expectations/budget.yaml::roundup.txt",
+        "expectations/steel.yaml::roundup.txt",
+    ]
+    assert selected("budget-balanced and roundup.txt") == ["expectations/budget.yaml::roundup.txt"]
+    assert selected("no-such-record") == []
 
 
 def test_articles_are_parsed_when_their_items_run_and_once_across_runs(

@@ -111,7 +111,8 @@ CASES = {
         ("mention 'Her campaign manager' is named in apposition: 'Robby Mook'",),
     ),
     "he-named-before": (
-        'Zelenskiy spoke late. Volodymyr Zelenskiy was tired.\n\n"We hold," he said.',
+        "The White House was quiet. Volodymyr Zelenskiy was tired, aides said.\n\n"
+        '"We hold," he said.',
         "Volodymyr Zelenskiy",
         "inferred",
         (
@@ -188,7 +189,7 @@ CASES = {
         ("'who' refers to 'them' before it",),
     ),
     "she-skips-the-man-named-nearer": (
-        "Zelenskaya spoke late. Olena Zelenska was tired. Then Ben Jacobs left.\n\n"
+        "Olena Zelenska was tired, aides said. Then Ben Jacobs was quiet, aides said.\n\n"
         '"We hold," she said.',
         "Olena Zelenska",
         "inferred",
@@ -198,7 +199,7 @@ CASES = {
         ),
     ),
     "he-is-no-organisation-named-before": (
-        'Zelenskiy spoke late. The White House was quiet.\n\n"We hold," he said.',
+        'The White House was quiet, aides said.\n\n"We hold," he said.',
         None,
         "unknown",
         ("pronoun 'he' has no antecedent",),

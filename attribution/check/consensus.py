@@ -88,7 +88,9 @@ SLUG_RUN = regex.compile(
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Article:
-    """One article as the consensus reads it: its path as shown, text and attributions."""
+    """One article as the consensus reads it: its path as shown, the file's text, and the
+    attributions with every span in that text (Markdown and HTML mapped back by
+    ``formats.Document``), so lines and columns point into the file as written."""
 
     path: str
     text: str
@@ -596,15 +598,16 @@ def check_file(
     ``parse`` (default: ``parse.pipeline.extract``) is how an article's text is parsed:
     the plugin and ``attribution check`` pass their parse cache's.
     """
-    from attribution.check.articles import read_article
+    from attribution.check.articles import read_document
     from attribution.check.layout import shown
     from attribution.parse.pipeline import extract as parse_text
 
     extract = parse or parse_text
     articles = []
     for path in records.articles:
-        text = read_article(path, root=root)
-        articles.append(Article(path=shown(path, root), text=text, attributions=extract(text)))
+        document = read_document(path, root=root)
+        found = document.attributions(extract(document.text))
+        articles.append(Article(path=shown(path, root), text=document.original, attributions=found))
     record_file = shown(records.path, root)
     return tuple(
         GroupCheck(group=group, findings=group_findings(group, record_file=record_file))
@@ -660,11 +663,16 @@ def _finding(
 
 
 def read_articles(paths: Sequence[str]) -> tuple[list[Article], int]:
-    """Read and parse each file; one ``attribution: PATH: message`` line for each that fails."""
+    """Read and parse each file; one ``attribution: PATH: message`` line for each that fails.
+
+    Markdown and HTML are read as ``attribution check`` reads them (formats.py), and
+    every line and column shown is the file's own; a note about a file (HTML named
+    ``.txt``) is one warning line.
+    """
     import os
     import sys
 
-    from attribution.check.source import read_article
+    from attribution.check.formats import read_document
     from attribution.errors import AttributionError, InputError
     from attribution.parse.pipeline import extract
 
@@ -672,8 +680,8 @@ def read_articles(paths: Sequence[str]) -> tuple[list[Article], int]:
     failed = 0
     for path in dict.fromkeys(paths):
         try:
-            text = read_article(path)
-            found = extract(text)
+            document = read_document(path)
+            found = document.attributions(extract(document.text))
         except AttributionError as exc:
             message = exc.message if isinstance(exc, InputError) else str(exc)
             sys.stderr.write(f"attribution: {_one_line(path)}: {_one_line(message)}\n")
@@ -688,12 +696,16 @@ def read_articles(paths: Sequence[str]) -> tuple[list[Article], int]:
             )
             failed += 1
             continue
-        out.append(Article(path=path, text=text, attributions=found))
+        for note in document.notes:
+            sys.stderr.write(f"attribution: warning: {_one_line(path)}: {_one_line(note)}\n")
+        out.append(Article(path=path, text=document.original, attributions=found))
     return out, failed
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 plain-text articles")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="articles: plain text, Markdown or HTML (UTF-8)"
+    )
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="text (default) or json"
     )

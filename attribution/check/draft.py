@@ -324,7 +324,9 @@ def _flat(text: str) -> str:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 plain-text articles")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="articles: plain text, Markdown or HTML (UTF-8)"
+    )
     parser.add_argument(
         "-o",
         "--output",

@@ -28,6 +28,9 @@ class GlobError(Exception):
 
 def expand(pattern: str, *, base: Path, root: Path, limit: int = MAX_VISITED) -> list[Path]:
     """The files ``pattern`` (relative to ``base``) matches, resolved, sorted, inside ``root``."""
+    if not glob.has_magic(pattern):  # a path, not a pattern: looked up, never walked for
+        path = base / pattern
+        return [path.resolve()] if path.is_file() else []
     parts = PurePosixPath(pattern.replace(os.sep, "/")).parts
     fixed = 0
     while fixed < len(parts) - 1 and not glob.has_magic(parts[fixed]):

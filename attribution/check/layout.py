@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import configparser
 import fnmatch
+import functools
 import os
 import re
 import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from attribution.errors import AttributionError
 
@@ -64,6 +65,8 @@ class Layout:
         for top, dirs, files in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if not _skipped(Path(top) / d))
             for name in sorted(files):
+                if not name.endswith(YAML_SUFFIXES):  # an archive's articles: no stat each
+                    continue
                 path = Path(top) / name
                 if not path.is_file():
                     continue
@@ -73,7 +76,14 @@ class Layout:
 
 def shown(path: Path, root: Path) -> str:
     """A path as reports show it: relative to the root, with forward slashes."""
-    return relative(path, root.resolve()) or path.as_posix()
+    return relative(path, _resolved(root)) or path.as_posix()
+
+
+@functools.lru_cache(maxsize=16)
+def _resolved(root: Path) -> Path:
+    """``root.resolve()``, once per root: a call costs a system call per component, and
+    ``shown`` runs for every article and finding of a run."""
+    return root.resolve()
 
 
 def relative(path: Path, root: Path) -> str | None:
@@ -82,8 +92,12 @@ def relative(path: Path, root: Path) -> str | None:
     An absolute path without ``..`` is taken as it is spelled when it lies under the
     root (resolving every path costs a system call a component, thousands a run).
     """
-    if path.is_absolute() and ".." not in path.parts and path.is_relative_to(root):
-        return path.relative_to(root).as_posix()
+    if path.is_absolute() and ".." not in path.parts:
+        spelled, top = str(path), str(root)
+        if spelled.startswith(top.rstrip(os.sep) + os.sep):  # strings: no Path objects made
+            return PurePath(spelled[len(top.rstrip(os.sep)) + 1 :]).as_posix()
+        if spelled == top:
+            return "."
     resolved = path.resolve()
     return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else None
 

@@ -19,17 +19,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import regex
 
-from attribution.parse.cues import INTRODUCTORY, keeps_period, word_after
+from attribution.parse.char_classes import MASK, escaped
+from attribution.parse.cues import CONTENTLESS_CUES, INTRODUCTORY, keeps_period, word_after
 from attribution.parse.frame import QUOTE, Frame
 from attribution.parse.model import Attribution, Cue, Quotation, Rule, Span
 from attribution.parse.speakers import Speaker
 from attribution.parse.venues import Setting
-from attribution.parse.wordlists import words
+from attribution.parse.wordlists import opening_connectives, words
 
 # The words of a quotation, to tell a title ("Meet the Press") from speech.
 TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.\-]*")
@@ -74,10 +75,9 @@ OUTER_CUES = frozenset(words("clause_cues.txt"))
 # '"It's not do or die," he said. But "his candidacy is strengthened."'
 OPENING_CONNECTIVE = regex.compile(
     r"""
-    (?:But|And|Yet|Still|So|Then|Also    # a coordinating or linking word
-      |Instead|However|Indeed)           # or a contrast: 'Instead, "he just acts ..."'
-    ,?[ ]+\x1a                           # then the quotation, nothing between
-    """,
+    (?:{words})      # a coordinating or linking word, or a contrast (opening_connectives.txt)
+    ,?[ ]+{mask}     # then the quotation, nothing between
+    """.format(words="|".join(opening_connectives("quotation")), mask=escaped(MASK)),
     regex.VERBOSE,
 )
 
@@ -256,7 +256,10 @@ def link(
     info = [_Sentence(cues=[], positions=[]) for _ in frame.sentences]
     for cue, speaker in zip(cues, speakers, strict=True):
         sentence = info[sentence_of(cue.cue.start)]
-        sentence.cued = True
+        # "X spoke ...": a speaker for the quotation paragraphs after it, not a cue of the
+        # words quoted in its own sentence
+        contentless = cue.cue.text.lower() in CONTENTLESS_CUES
+        sentence.cued = sentence.cued or not contentless
         if cue.mention is not None:
             event = _Event(
                 pos=cue.cue.start,
@@ -266,8 +269,9 @@ def link(
                 source=cue,
                 origin=cue.rule,
             )
-            sentence.cues.append(event)
-            sentence.positions.append(event.pos)
+            if not contentless:
+                sentence.cues.append(event)
+                sentence.positions.append(event.pos)
             sentence.add(event)
     for q in quotations:
         info[sentence_of(q.open_mark)].quoted = True
@@ -432,9 +436,30 @@ def _neighbour(
                 person = max(
                     (e for e in people if e is not None), key=lambda e: e.pos, default=None
                 )
+            chosen = person or ending.last
+            if chosen.cue is not None and chosen.cue.text.lower() in CONTENTLESS_CUES:
+                # "Trump spoke only in evasive bromides." then paragraphs of quotation:
+                # his, when they hold nothing else, and only as a reader's inference
+                if not _only_quotation(frame, si):
+                    return ("unattributed", None), "no cue nearby names a speaker"
+                guess = f"{chosen.speaker.name!r} spoke just before: inferred from context"
+                speaker = replace(
+                    chosen.speaker, kind="inferred", steps=(*chosen.speaker.steps, guess)
+                )
+                chosen = replace(chosen, speaker=speaker)
             why = "a paragraph of quotation continues the previous paragraph's speaker"
-            return ("continues-previous-paragraph", person or ending.last), why
+            return ("continues-previous-paragraph", chosen), why
     return ("unattributed", None), "no cue nearby names a speaker"
+
+
+def _only_quotation(frame: Frame, si: int) -> bool:
+    """Whether the paragraph that sentence ``si`` opens holds nothing but quotation."""
+    sentences = frame.sentences
+    last = si
+    while last + 1 < len(sentences) and sentences[last + 1].paragraph == sentences[si].paragraph:
+        last += 1
+    rest = frame.masked[sentences[si].start : sentences[last].end]
+    return not rest.strip(QUOTE + " \t\r\n.,;:!?\u2014\u2013-\"'\u201c\u201d\u2018\u2019")
 
 
 def _subhead(frame: Frame, si: int, q: Quotation) -> bool:

@@ -16,7 +16,12 @@ SINGLE_OPENERS = "\u2018\u201a\u201b"  # ‘ ‚ ‛
 SINGLE_CLOSERS = "\u2019"  # ’ (also the typographic apostrophe)
 GUILLEMETS = "\u00ab\u00bb"  # « »
 ANGLES = "\u2039\u203a"  # ‹ ›
-STRAIGHT = "\"'"  # typewriter marks: open or close by context
+
+# --- the mask (a character) ------------------------------------------------------------
+#: What a quotation becomes in the reporter's frame (parse/frame.py), one for each of its
+#: characters: ASCII SUB is never in news text, and keeps an ASCII article one byte a
+#: character for the fast ASCII regexes.
+MASK = "\x1a"
 
 # --- apostrophes (characters) -----------------------------------------------------------
 #: Typographic apostrophes the parser's rules read as ``'`` (O’Neill, it’s): the

@@ -34,6 +34,7 @@ from attribution.parse.wordlists import (
     AsciiFast,
     cue_pattern,
     is_given_name,
+    opening_connectives,
     table,
     trie_pattern,
     word_set,
@@ -64,6 +65,11 @@ WITH_REACH = 90
 # The participle rules that fall back on a clause's subject: after "and", a participle
 # coordinated with a "with" participle shares its subject instead.
 PARTICIPLE_RULES = frozenset({"participle-cue-subject", "participle-clause-subject"})
+
+# Verbs of speaking that report no words ("Trump spoke only in evasive bromides during the
+# interview"): no quotation of their own sentence is theirs, but a paragraph of bare
+# quotation after them continues their speaker, as after "said".
+CONTENTLESS_CUES = frozenset({"spoke"})
 
 # Words that open a time phrase between a subject and its cue ("X on Friday described").
 TIME_PREPOSITIONS = frozenset({"on", "last", "this", "next", "late", "early"})
@@ -256,8 +262,11 @@ CLAUSE_BOUNDARY = regex.compile(
     regex.VERBOSE,
 )
 
+#: A connective before a cue's subject ("But he said"): opening_connectives.txt.
 LEADING_CONJUNCTION = regex.compile(
-    r"(?:And|But|So|Yet|Or|Then|Still)[ \t]+(?=\p{Lu}|(?:he|she|they|we)\b)"
+    r"(?:{words})[ \t]+(?=\p{{Lu}}|(?:he|she|they|we)\b)".format(
+        words="|".join(opening_connectives("subject"))
+    )
 )
 
 
@@ -885,7 +894,7 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
         *_byline_cues(text, frame, starts, runs),
         *_claim_cues(text, frame, runs),
     ]
-    cued = {c.sentence.start for c in out}
+    cued = {c.sentence.start for c in out if c.cue.text.lower() not in CONTENTLESS_CUES}
     cued.update(c.sentence.start for c in extra)
     verbs = _quote_verb_cues(text, frame, cued, runs)
     cued.update(c.sentence.start for c in verbs)

@@ -17,10 +17,11 @@ candidate, so a verdict never rests on a guess between two people.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import islice
 
 import regex
 
@@ -134,6 +135,10 @@ POSSESSIVE_GENDER = {"his": "m", "her": "f"}
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"})
 # How many sentences back a pronoun looks after its own and the previous one.
 FURTHER_BACK = 4
+# How many people a reference weighs in each window, the most recently mentioned: no
+# news sentence names more, and a built sentence of thousands of names or namesakes
+# would otherwise cost every pronoun in it a pass over all of them (quadratic).
+WEIGHED = 32
 
 
 @cache
@@ -304,6 +309,12 @@ class _Mention:
     salient: bool
 
 
+#: Per entity, what a window of mentions says about it: the order of its first mention in
+#: the window (a count of mentions read), where its latest and its latest salient one are
+#: (-1 when none is salient).
+_Seen = list[int]
+
+
 class Tracker:
     """The people of one article, built in one pass over its frame."""
 
@@ -313,14 +324,26 @@ class Tracker:
         self.entities: list[Entity] = []
         self.by_key: dict[tuple[str, str], int] = {}
         self.by_last: dict[str, list[int]] = {}
+        # Indexes that keep a name's look-ups short when many people share a surname:
+        # each surname's people by latest mention, those known by it alone (some may
+        # have been given a first name since), and everyone by their name's last two
+        # words (a name may have changed since).
+        self.surname: dict[int, str] = {}
+        self.by_recency: dict[str, dict[int, None]] = {}
+        self.bare: dict[str, list[int]] = {}
+        self.by_last_two: dict[tuple[str, ...], list[int]] = {}
         self.mentions: list[list[_Mention]] = [[] for _ in frame.sentences]
+        # The same per sentence, summed up per entity and ordered by latest mention, so a
+        # pronoun weighs each person once, not each of their mentions.
+        self.seen: list[dict[int, _Seen]] = [{} for _ in frame.sentences]
+        self._read = 0  # mentions recorded so far
         self.pronoun_at: dict[int, Resolution] = {}
         self.entity_at: dict[int, int] = {}  # mention start -> entity
         # Full names seen with no evidence yet that they are people, by surname: the
         # name a later "Sanders said" completes to.
         self.unconfirmed: dict[str, str] = {}
         self.headline = headline_end(text)
-        self.by_role_head: dict[str, list[int]] = {}  # "clerk" -> who carried that role
+        self.by_role_head: dict[str, dict[int, None]] = {}  # "clerk" -> who carried it
         self.last_seen: dict[int, int] = {}  # entity -> offset of its latest mention
         self._starts = [sentence.start for sentence in frame.sentences]
         self.speaker_starts = frozenset(c.mention.start for c in cues if c.mention is not None)
@@ -350,6 +373,13 @@ class Tracker:
     def _mention(self, si: int, index: int, pos: int, salient: bool) -> None:
         self.mentions[si].append(_Mention(entity=index, pos=pos, salient=salient))
         self.last_seen[index] = pos
+        key = self.surname.get(index)
+        if key is not None:
+            recent = self.by_recency[key]
+            recent.pop(index, None)
+            recent[index] = None  # moved to the end: the latest mentioned
+        self._read += 1
+        _note(self.seen[si], index, self._read, pos, salient)
 
     def _add_role(self, index: int, role: str, *, inferred: bool = False) -> None:
         entity = self.entities[index]
@@ -360,9 +390,7 @@ class Tracker:
         if inferred:
             entity.inferred_roles.add(role)
         head = role.split()[-1] if role.split() else ""
-        holders = self.by_role_head.setdefault(head, [])
-        if index not in holders:
-            holders.append(index)
+        self.by_role_head.setdefault(head, {})[index] = None
 
     def _scan(self) -> Iterator[tuple[int, int, int]]:
         """Names, pronouns and described speakers in text order, read as questions need them.
@@ -573,10 +601,16 @@ class Tracker:
             )
             if first_name is not None:
                 self.by_key[(first_name.casefold(), last.casefold())] = index
+            else:
+                self.bare.setdefault(last.casefold(), []).append(index)
             self.by_last.setdefault(last.casefold(), []).append(index)
+            self.surname[index] = last.casefold()
+            self.by_recency.setdefault(last.casefold(), {})
+            self._index_last_two(index)
         entity = self.entities[index]
         if entity.first is None and first_name is not None:
             entity.name, entity.first = parsed.spelled, first_name
+            self._index_last_two(index)
         if entity.gender is None and gender is not None:
             entity.gender, entity.gender_from = gender, gender_from
         if role_words:
@@ -613,28 +647,40 @@ class Tracker:
         """
         key_last = last.casefold()
         if first is None:
-            # "Mrs. Clinton" after Bill and Hillary: the latest Clinton of her gender
-            known = [
-                i
-                for i in self.by_last.get(key_last, [])
-                if gender is None or self.entities[i].gender in (None, gender)
-            ]
-            # the one mentioned last: "Eric Trump wrote ... Trump said" is Eric
-            return max(known, key=lambda i: self.last_seen.get(i, -1)) if known else None
+            # "Mrs. Clinton" after Bill and Hillary: the latest Clinton of her gender, the
+            # one mentioned last: "Eric Trump wrote ... Trump said" is Eric
+            for i in islice(reversed(self.by_recency.get(key_last, {})), WEIGHED):
+                if gender is None or self.entities[i].gender in (None, gender):
+                    return i
+            return None
         index = self.by_key.get((first.casefold(), key_last))
         if index is None:
-            bare = [i for i in self.by_last.get(key_last, []) if self.entities[i].first is None]
-            # "Wasserman Schultz" after "Debbie Wasserman Schultz": the end of a longer name
-            longer = [
-                i
-                for i in self.by_last.get(key_last, [])
-                if [w.casefold() for w in self.entities[i].name.split()[-len(names) :]]
-                == [w.casefold() for w in names]
-            ]
-            if bare or longer:
-                index = (bare or longer)[-1]
+            # the latest person known by the surname alone
+            bare = self.bare.get(key_last, [])
+            while bare and self.entities[bare[-1]].first is not None:
+                bare.pop()  # given a first name since
+            if bare:
+                index = bare[-1]
+            else:
+                # "Wasserman Schultz" after "Debbie Wasserman Schultz": the end of a longer name
+                wanted = [w.casefold() for w in names]
+                longer = [
+                    i
+                    for i in self.by_last_two.get(tuple(wanted[-2:]), [])
+                    if self.surname[i] == key_last
+                    and [w.casefold() for w in self.entities[i].name.split()[-len(names) :]]
+                    == wanted
+                ]
+                index = max(longer, default=None)
+            if index is not None:
                 self.by_key[(first.casefold(), key_last)] = index
         return index
+
+    def _index_last_two(self, index: int) -> None:
+        """File a person's name under its last two words, for ``_entity_for``."""
+        tail = tuple(w.casefold() for w in self.entities[index].name.split()[-2:])
+        if len(tail) == 2:
+            self.by_last_two.setdefault(tail, []).append(index)
 
     def _pronoun(self, si: int, start: int, end: int, salient: bool) -> None:
         word = self.frame.masked[start:end].lower()
@@ -669,17 +715,20 @@ class Tracker:
         "the former first lady, Laura Bush".
         """
         windows = [
-            ("its own sentence", [m for m in self.mentions[si] if m.pos < start] if own else []),
-            ("the previous sentence", self.mentions[si - 1] if si > 0 else []),
+            ("its own sentence", self._own_window(si, start) if own else {}),
+            ("the previous sentence", self.seen[si - 1] if si > 0 else {}),
             (
                 "the sentences before",
-                [m for k in range(max(0, si - 1 - FURTHER_BACK), si - 1) for m in self.mentions[k]],
+                _merged(self.seen[k] for k in range(max(0, si - 1 - FURTHER_BACK), si - 1)),
             ),
         ]
-        for where, mentions in windows:
-            fitting: dict[int, tuple[int, int, int, int]] = {}
-            for m in mentions:
-                entity = self.entities[m.entity]
+        for where, seen in windows:
+            # entity -> (rank, when it is first mentioned in the window): the rank of its
+            # best mention (salient over not, then the latest), ties in mention order
+            fitting: dict[int, tuple[tuple[int, int, int, int], int]] = {}
+            for index in islice(reversed(seen), WEIGHED):
+                first, latest, latest_salient = seen[index]
+                entity = self.entities[index]
                 gender = entity.gender
                 if want is not None and gender is not None and gender != want:
                     continue
@@ -692,17 +741,16 @@ class Tracker:
                 )
                 rank = (
                     1 if other_role else 0,
-                    0 if m.salient else 1,
+                    0 if latest_salient >= 0 else 1,
                     0 if want is None or gender == want else 1,
-                    -m.pos,
+                    -(latest_salient if latest_salient >= 0 else latest),
                 )
-                if m.entity not in fitting or rank < fitting[m.entity]:
-                    fitting[m.entity] = rank
+                fitting[index] = (rank, first)
             if not fitting:
                 continue
             order = sorted(fitting, key=lambda e: fitting[e])
             chosen = self.entities[order[0]]
-            best = fitting[order[0]]
+            best = fitting[order[0]][0]
             steps = [
                 f"{what}: {len(order)} {'person fits' if len(order) == 1 else 'people fit'}"
                 f" in {where}"
@@ -724,6 +772,16 @@ class Tracker:
                 name=chosen.name, candidates=names, steps=tuple(steps), kind=kind
             )
         return None
+
+    def _own_window(self, si: int, start: int) -> dict[int, _Seen]:
+        """The people mentioned in sentence ``si`` before ``start``."""
+        mentions = self.mentions[si]
+        if not mentions or mentions[-1].pos < start:
+            return self.seen[si]  # the usual case: the tracker has read no further
+        seen: dict[int, _Seen] = {}
+        for count, m in enumerate(mentions[: bisect_left(mentions, start, key=lambda m: m.pos)]):
+            _note(seen, m.entity, count, m.pos, m.salient)
+        return seen
 
     # -- questions the speaker stage asks ------------------------------------------------
 
@@ -754,9 +812,12 @@ class Tracker:
                 mention = self.frame.masked[start:end].removesuffix("'s")
                 if " " not in mention:
                     # a bare surname: "Trump" after Donald and Eric Trump may be either
-                    others = self.by_last.get(mention.casefold(), [])
-                    recent = sorted(others, key=lambda i: -self.last_seen.get(i, -1))
-                    names += [self.entities[i].name for i in recent if i != index]
+                    recent = self.by_recency.get(mention.casefold(), {})
+                    names += [
+                        self.entities[i].name
+                        for i in islice(reversed(recent), WEIGHED)
+                        if i != index
+                    ]
                 return Resolution(name=entity.name, candidates=tuple(names), steps=(), kind=kind)
         return None
 
@@ -778,11 +839,12 @@ class Tracker:
             for w in description.split()[:-1]
             if w[:1].isupper() and w.lower() not in _DESCRIPTION_NOISE
         }
+        # the holders given the role most recently, in the order they were given it
         holders = [
             index
-            for index in self.by_role_head.get(head, [])
+            for index in islice(reversed(self.by_role_head.get(head, {})), WEIGHED)
             if any(proper <= set(role.split()) for role in self.entities[index].roles)
-        ]
+        ][::-1]
         if not holders:
             return self._description(description, head, before)
 
@@ -839,6 +901,32 @@ class Tracker:
 
 
 _DESCRIPTION_NOISE = frozenset({"the", "a", "an", "former", "then", "this", "that"})
+
+
+def _note(seen: dict[int, _Seen], index: int, count: int, pos: int, salient: bool) -> None:
+    """Count the ``count``-th mention, at ``pos`` (the latest so far), in a window's summary."""
+    known = seen.pop(index, None)
+    if known is None:
+        seen[index] = [count, pos, pos if salient else -1]
+    else:
+        known[1] = pos
+        if salient:
+            known[2] = pos
+        seen[index] = known  # moved to the end: the latest mentioned
+
+
+def _merged(windows: Iterator[dict[int, _Seen]]) -> dict[int, _Seen]:
+    """Several sentences' summaries, in text order, as one (the most recent people of each)."""
+    out: dict[int, _Seen] = {}
+    for seen in windows:
+        for index in reversed(list(islice(reversed(seen), WEIGHED))):
+            first, latest, latest_salient = seen[index]
+            known = out.pop(index, None)
+            if known is None:
+                out[index] = [first, latest, latest_salient]
+            else:
+                out[index] = [known[0], latest, max(known[2], latest_salient)]
+    return out
 
 
 NON_NAME, TITLE, HONORIFIC, ORGANISATION, SUFFIX = 1, 2, 4, 8, 16

@@ -10,23 +10,27 @@ mask keeps every offset, a match in the masked text is a span of the original.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import regex
 
+from attribution.parse.char_classes import MASK, RULE_APOSTROPHES
 from attribution.parse.model import Quotation
 from attribution.parse.wordlists import AsciiFast, cue_pattern
 
-QUOTE = "\x1a"  # ASCII SUB: never in news text, and keeps an ASCII article one byte a character
-APOSTROPHE_CHARS = ("\u2019", "\u2018", "\u02bc")  # ’ ‘ ʼ read as ' by the rules
+QUOTE = MASK  # what a quotation's characters become (char_classes.MASK)
 # Spaces the rules read as a plain space: no-break (U+00A0, "Obama said\u00a0he") and the
 # narrow and thin ones copy pasted from web pages.
 SPACE_CHARS = ("\u00a0", "\u2009", "\u202f")
 
 # A sentence ends at . ! ? (possibly doubled, possibly followed by a closing bracket)
-# when whitespace and the start of a new sentence follow.
+# when whitespace and the start of a new sentence follow. A terminator is tried only at
+# the start of its run: a later start in the run would fail just as the first did, after
+# reading the run again (quadratic on a line of a thousand "!").
 SENTENCE_END = regex.compile(
     r"""
+    (?<![.!?\u2026])                     # the start of a run of terminators
     (?P<end>[.!?\u2026]+[)\]]?)          # the terminator, maybe inside a bracket
     (?=\s+ (?: [\p{Lu}\p{N}(\[\x1a]    # next sentence: capital, digit, bracket or quotation
              | $ ))
@@ -54,6 +58,11 @@ PARAGRAPH_BREAK = re.compile(r"\r\n?|\n|\u2028|\u2029")
 # What follows a quotation that ends a sentence: space, then a capital or another quotation.
 AFTER_QUOTE = AsciiFast(regex.compile(r"[ \t]+(?=[\p{Lu}\x1a])"))
 
+# Line breaks, and the stops that end a sentence before a quotation, as the clause that
+# introduces a quotation is read: from the last ". ", "? " or "! " on its line.
+LINE_BREAK = re.compile(r"\n")
+STOP_SPACE = re.compile(r"[.?!](?= )")
+
 # The first few words after a quotation, to see whether they attribute it
 # ("What exactly are you doing?" Austin remarked).
 NEXT_WORDS = re.compile(r"[^.!?:;\x1a]{0,60}")  # no classes: the faster engine, same matches
@@ -79,7 +88,7 @@ class Frame:
 def mask(text: str, quotations: tuple[Quotation, ...]) -> str:
     """Replace each quotation (marks included) with ``QUOTE`` characters, keeping length."""
     plain = text
-    for apostrophe in APOSTROPHE_CHARS:
+    for apostrophe in RULE_APOSTROPHES:  # ’ ‘ ʼ read as ' by the rules
         if apostrophe in plain:
             plain = plain.replace(apostrophe, "'")  # one character for one: offsets hold
     for space in SPACE_CHARS:
@@ -138,6 +147,17 @@ def _quote_sentence_ends(text: str, masked: str, quotations: tuple[Quotation, ..
     in the sentence did already.
     """
     ends: set[int] = set()
+    # Line starts and stops (". ", "? ", "! ") found once, and whether a cue stands between
+    # the last stop and the quotation carried over to the next quotation after the same
+    # stop: each looked up per quotation would read the line again (quadratic on a long
+    # line of quotations).
+    lines: list[int] = []
+    stops: list[int] = []
+    cued_from = cued_to = -1
+    cued = False
+    if quotations:
+        lines = [m.start() for m in LINE_BREAK.finditer(masked)]
+        stops = [m.start() for m in STOP_SPACE.finditer(masked)]
     for q in quotations:
         if q.close_mark is None or text[q.span.end - 1 : q.span.end] not in (
             ".",
@@ -150,10 +170,17 @@ def _quote_sentence_ends(text: str, masked: str, quotations: tuple[Quotation, ..
         gap = AFTER_QUOTE.match(masked, after)
         if gap is None:
             continue
-        line_start = max(masked.rfind("\n", 0, q.open_mark), 0)
-        prior = masked[line_start : q.open_mark]
-        last_stop = max(prior.rfind(". "), prior.rfind("? "), prior.rfind("! "))
-        introduced = cue_pattern().search(prior[last_stop + 1 :]) is not None
+        k = bisect_left(lines, q.open_mark) - 1
+        line_start = lines[k] if k >= 0 else 0
+        k = bisect_right(stops, q.open_mark - 2) - 1
+        # the clause before the quotation: from the last stop on its line, or the line start
+        clause = stops[k] + 1 if k >= 0 and stops[k] >= line_start else line_start
+        if clause != cued_from or q.open_mark < cued_to:
+            cued_from, cued_to, cued = clause, clause, False
+        if not cued:
+            cued = cue_pattern().search(masked, cued_to, q.open_mark) is not None
+        cued_to = max(cued_to, q.open_mark)
+        introduced = cued
         following = NEXT_WORDS.match(masked, gap.end())
         attributes_it = (
             following is not None and cue_pattern().search(following.group()) is not None

@@ -15,45 +15,40 @@ from dataclasses import dataclass
 
 import regex
 
+from attribution.parse.char_classes import (
+    ANGLES,
+    DOUBLE_CLOSERS,
+    DOUBLE_OPENERS,
+    GUILLEMETS,
+    SINGLE_CLOSERS,
+    SINGLE_OPENERS,
+    escaped,
+)
 from attribution.parse.model import Quotation, Span
 
-# The marks, by family. A closer only closes an opener of its own family.
-DOUBLE_OPENERS = "\u201c\u201e\u201f"  # “ „ ‟
-DOUBLE_CLOSERS = "\u201d"  # ”
-SINGLE_OPENERS = "\u2018\u201a\u201b"  # ‘ ‚ ‛
-SINGLE_CLOSERS = "\u2019"  # ’ (also the typographic apostrophe)
-GUILLEMETS = "\u00ab\u00bb"  # « »
-ANGLES = "\u2039\u203a"  # ‹ ›
-STRAIGHT = "\"'"
-
+# The marks, by family (parse/char_classes.py). A closer only closes an opener of its own
+# family; the typewriter marks and doubled singles ('' and ``) open or close by context.
 FAMILY = {
     "''": "double",
     "``": "double",
-    '"': "double",
-    "\u201c": "double",
-    "\u201d": "double",
-    "\u201e": "double",
-    "\u201f": "double",
-    "'": "single",
-    "\u2018": "single",
-    "\u2019": "single",
-    "\u201a": "single",
-    "\u201b": "single",
-    "\u00ab": "guillemet",
-    "\u00bb": "guillemet",
-    "\u2039": "angle",
-    "\u203a": "angle",
+    **dict.fromkeys('"' + DOUBLE_OPENERS + DOUBLE_CLOSERS, "double"),
+    **dict.fromkeys("'" + SINGLE_OPENERS + SINGLE_CLOSERS, "single"),
+    **dict.fromkeys(GUILLEMETS, "guillemet"),
+    **dict.fromkeys(ANGLES, "angle"),
 }
+#: Every curly mark, for the scan below.
+_CURLY = escaped(DOUBLE_OPENERS + DOUBLE_CLOSERS + SINGLE_OPENERS + GUILLEMETS + ANGLES)
+_APOSTROPHE = escaped(SINGLE_CLOSERS)
 
 # Every mark, plus the line breaks that end a paragraph, in one alternation so that
 # a single finditer walks the text once.
 MARK_OR_BREAK = regex.compile(
-    r"""
+    rf"""
     (?P<mark> (?<=\S)'(?=''(?!'))        # a single closing inside a double, typed ''' : ' then ''
             | ''|``                      # typewriter doubles: ''NYT style'' and ``TeX''
-            | ["\u201c\u201d\u201e\u201f\u2018\u201a\u201b\u00ab\u00bb\u2039\u203a]  # marks
-            | (?<![\p{L}\p{N}])['\u2019]     # ' and ’ unless inside a word (it's, O’Brien):
-            | ['\u2019](?![\p{L}\p{N}])      #   skipped here, as the roles would skip them
+            | ["{_CURLY}]                 # straight double and every curly mark but ’
+            | (?<![\p{{L}}\p{{N}}])['{_APOSTROPHE}]  # ' and ’ unless inside a word (it's, O’Brien):
+            | ['{_APOSTROPHE}](?![\p{{L}}\p{{N}}])  #   skipped here, as the roles would skip them
     )
     | (?P<brk>\r\n?|\n|\u2028|\u2029)   # a line break ends a paragraph
     """,
@@ -143,6 +138,9 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
     """Top-level quotations in ``text``; nested ones stay inside their outer quotation."""
     found: list[Quotation] = []
     stack: list[_Open] = []
+    # Where the double-family openers stand in the stack, innermost last: a double closer
+    # finds its opener at once, however many stray single openers lie above it.
+    doubles: list[int] = []
     # A quotation left open at a paragraph end, waiting to see if the next paragraph
     # reopens it (the news convention for quotes that run over several paragraphs).
     pending: _Open | None = None
@@ -183,6 +181,7 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
                 # The paragraph ends with a quotation still open.
                 pending, pending_end = stack[0], i
             stack.clear()
+            doubles.clear()
             para_start = m.end()
             continue
         ch = m.group("mark")
@@ -195,6 +194,8 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
             # not continued by the next paragraph's “.
             if text[para_start:i].strip() == "" and can_open and _same_style(pending.char, ch):
                 stack.append(_Open(pos=pending.pos, end=pending.end, family=family, char=ch))
+                if family == "double":
+                    doubles.append(0)
                 paragraphs += 1
                 pending = None
                 continue
@@ -202,15 +203,19 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
         if can_close and stack and _possessive(text, i, j, ch, stack[-1]):
             can_close = False  # the Smiths’ fans: a later mark closes the quotation
         if can_close and stack:
-            depth = _matching(stack, family, ch)
+            depth = _matching(stack, family, ch, doubles)
             if depth is not None:
                 opener = stack[depth]
                 del stack[depth:]
+                while doubles and doubles[-1] >= depth:
+                    doubles.pop()
                 if not stack:
                     emit(opener, i, j, paragraphs)
                     paragraphs = 1
                 continue
         if can_open:
+            if family == "double":
+                doubles.append(len(stack))
             stack.append(_Open(pos=i, end=j, family=family, char=ch))
     if stack:
         pending, pending_end = stack[0], len(text)
@@ -244,19 +249,18 @@ def _possessive(text: str, i: int, j: int, ch: str, top: _Open) -> bool:
     return LATER_SINGLE_CLOSER.search(text, j, limit) is not None
 
 
-def _matching(stack: list[_Open], family: str, ch: str) -> int | None:
+def _matching(stack: list[_Open], family: str, ch: str, doubles: list[int]) -> int | None:
     """Index of the opener this closer closes: the innermost one of its family.
 
-    Openers above it that never closed (a stray ‘ inside “…”) are dropped with it.
+    A double closer passes over anything left open inside it (a stray ‘ inside “…”,
+    a guillemet), which is dropped with it; any other closer closes only the innermost
+    opener. ``doubles`` are the double openers' indexes, so neither looks far.
     """
-    for depth in range(len(stack) - 1, -1, -1):
-        opener = stack[depth]
-        if opener.family == family:
-            if ch == "\u201c" and opener.char != "\u201e":
-                return None  # “ only closes German „
-            return depth
-        if family == "double" and ch in '\u201d"' and opener.family == "single":
-            continue  # a nested single quote left open inside a double one
-        if family != "double":
-            return None
-    return None
+    if family != "double":
+        return len(stack) - 1 if stack[-1].family == family else None
+    if not doubles:
+        return None
+    depth = doubles[-1]
+    if ch == "\u201c" and stack[depth].char != "\u201e":
+        return None  # “ only closes German „
+    return depth

@@ -17,6 +17,7 @@ import regex
 
 from attribution.parse import entities
 from attribution.parse.cues import (
+    PARTICIPLE_RULES,
     PARTICLES,
     name_run_before,
     noun_phrase_before,
@@ -36,7 +37,7 @@ from attribution.parse.entities import (
     party_words,
 )
 from attribution.parse.frame import Frame
-from attribution.parse.model import Cue, Span
+from attribution.parse.model import Cue, Rule, Span
 from attribution.parse.wordlists import given_names, is_given_name, word_set, words
 
 # The speaker history's fallback also reads object pronouns ("told her").
@@ -48,13 +49,27 @@ RECENT_SPEAKERS = 30
 # in the stretch before the pronoun.
 FULL_NAME = regex.compile(
     r"""
-    \p{Lu}[\p{L}\p{M}'\-]+                 # a first capitalised word
-    (?: [ ]+ (?: \p{Lu}[\p{L}\p{M}'\-]*\.?   # then more, initials included
-              | (?:de|van|von|der|bin|al) ) )+  # or name particles
-    """,
+    \p{{Lu}}[\p{{L}}\p{{M}}'\-]+                 # a first capitalised word
+    (?: [ ]+ (?: \p{{Lu}}[\p{{L}}\p{{M}}'\-]*\.?   # then more, initials included
+              | (?:{particles}) ) )+            # or name particles (name_particles.txt)
+    """.format(particles="|".join(sorted(PARTICLES, key=lambda p: (-len(p), p)))),
     regex.VERBOSE,
 )
 PRONOUN_WINDOW = 600
+# How far back "the newspaper" or "the column" looks for the outlet it refers to.
+OUTLET_WINDOW = 1500
+# The outlet nouns a masthead alone answers ("The Wall Street Journal": "the newspaper").
+NEWSPAPER_NOUNS = word_set("newspaper_nouns.txt")
+# A capitalised name, and the outlet noun that may follow it: "the Vox Populi (Voice of
+# the People) column", "the Asahi newspaper", "The Wall Street Journal".
+OUTLET_NAME = regex.compile(
+    r"""
+    (?P<name>\p{Lu}[\p{L}\p{M}'\-]*(?:[ ]+\p{Lu}[\p{L}\p{M}'\-]*)*)   # capitalised words
+    (?:[ ]+\([^()\n]{1,60}\))?                  # a gloss in brackets: (Voice of the People)
+    (?:[ ]+(?P<noun>\p{Ll}+))?                    # the word after it: "column", "newspaper"
+    """,
+    regex.VERBOSE,
+)
 # What stands before the mention an unnamed source is "familiar with": "a person familiar
 # with the discussions said" is said by the person, who is no one the text names.
 UNNAMED_SOURCE = regex.compile(
@@ -147,6 +162,18 @@ def classify(mention: str) -> tuple[str, str]:
     if titled and any(is_organisation_word(t) for t in name):
         return " ".join(tokens), "organisation"  # "Defense Department", "State Department"
     return " ".join(name), "person"
+
+
+def _possessed_nouns(rule: Rule) -> frozenset[str]:
+    """Nouns whose possessor is the speaker: of speech always ("her statement read"); of
+    disposition ("his willingness") only as the subject of a speech participle, where
+    the possessor is the one who acts ("his willingness to fight - attacking X as 'Q'")."""
+    return _speech_or_disposition() if rule in PARTICIPLE_RULES else word_set("speech_nouns.txt")
+
+
+@cache
+def _speech_or_disposition() -> frozenset[str]:
+    return word_set("speech_nouns.txt") | word_set("disposition_nouns.txt")
 
 
 def _names_no_one(name: list[str]) -> bool:
@@ -316,15 +343,16 @@ class _Document:
             kind == "group"
             and first_word in POSSESSIVE_GENDER
             and len(low.split()) > 1
-            and head in word_set("speech_nouns.txt")
+            and head in _possessed_nouns(cue.rule)
         ):
-            # "His remarks", "her statement": the words are the possessor's
+            # "His remarks", "her statement": the words are the possessor's; "his
+            # willingness to fight - attacking X as 'Q'": so is the attacking
             owner = self.tracker.possessor(cue.mention.start, first_word)
             if owner is not None and owner.name is not None:
                 first = f"mention {mention!r} belongs to whom {first_word!r} refers to"
                 return self._tracked(owner, owner.kind, first=first)
         owner_end = _possessor_end(mention) if kind == "group" else None
-        if owner_end is not None and head in word_set("speech_nouns.txt"):
+        if owner_end is not None and head in _possessed_nouns(cue.rule):
             # "Hale's statement said", "The Florida senator's answer was blunt: ...": the
             # words are the possessor's, resolved as the possessor's own mention is
             owner_span = Span.of(self.text, cue.mention.start, cue.mention.start + owner_end)
@@ -337,6 +365,10 @@ class _Document:
             if role is not None:
                 first = f"mention {mention!r} is a description"
                 return self._tracked(role, role.kind, first=first)
+            if head in word_set("outlet_nouns.txt"):
+                outlet = self._outlet_before(head, cue.mention.start)
+                if outlet is not None:
+                    return outlet
         steps = [f"mention {mention!r} is {'a' if kind != 'organisation' else 'an'} {kind}"]
         if name != mention:
             steps.append(f"titles dropped: {name!r}")
@@ -376,6 +408,29 @@ class _Document:
                 )
         self.history.append((name, kind))
         return Speaker(name=name, kind=kind, steps=tuple(steps))
+
+    def _outlet_before(self, noun: str, at: int) -> Speaker | None:
+        """ "the newspaper", "the column": the nearest outlet named before that fits the noun.
+
+        An outlet fits when the text named it with that noun ("the Vox Populi column") or,
+        for a newspaper, by its masthead ("The Wall Street Journal"). Found by recency, so
+        it is a reader's inference, never evidence that the article credits someone else.
+        """
+        lo = max(0, at - OUTLET_WINDOW)
+        newspaper = noun in NEWSPAPER_NOUNS
+        for m in reversed(list(OUTLET_NAME.finditer(self.frame.masked, lo, at))):
+            name, kind = classify(self.text[m.start("name") : m.end("name")])
+            followed = (m.group("noun") or "").lower() == noun
+            masthead = (
+                newspaper
+                and kind == "organisation"
+                and any(w in word_set("publication_words.txt") for w in name.split())
+            )
+            if followed or masthead:
+                self.history.append((name, "organisation"))
+                why = f"{noun!r} refers back to {name!r}, the nearest {noun} named before it"
+                return Speaker(name=name, kind="inferred", steps=(why, "inferred from context"))
+        return None
 
     def _appositive_name(self, end: int) -> str | None:
         """The full name set off by commas right after a description, if any, or ending

@@ -56,6 +56,12 @@ def is_given_name(word: str) -> bool:
 
 
 @cache
+def opening_connectives(where: str) -> tuple[str, ...]:
+    """Connectives read before a cue's ``subject`` or before a ``quotation`` (both: either)."""
+    return tuple(w for w, tag in table("opening_connectives.txt").items() if tag in (where, "both"))
+
+
+@cache
 def cue_pattern() -> re.Pattern[str]:
     """Any cue expression from ``cue_verbs.txt`` as a whole word, lower case or capitalised.
 
