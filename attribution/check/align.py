@@ -28,26 +28,27 @@ from attribution.parse.char_classes import (
 )
 from attribution.parse.wordlists import word_set
 
+#: A word as the comparison reads it: letters and digits of any script, accents as
+#: combining marks (NFD text), the invisible characters text pasted from the web leaves
+#: inside words (soft hyphen, zero-width space and joiners), and inner apostrophes of
+#: every form (O'Neill, O’Neill). A name's parts are read the same way (names.py).
+_APOSTROPHES = escaped(COMPARE_APOSTROPHES)
+WORD = f"[{WORD_START}][{WORD_INSIDE}]*(?:['{_APOSTROPHES}][{WORD_START}][{WORD_INSIDE}]*)*"
+
 TOKEN = regex.compile(
-    r"""
+    rf"""
       (?P<sic>\[\s*sic\s*\])                       # [sic]: the speaker's own slip, kept on purpose
     | (?P<gap>\[\s*(?:…|\.\s*\.\s*\.)\s*\]          # [...] or […]: omitted words, bracketed
       | \.\s?\.\s?\.                               # ... or . . .: omitted words
       | …)                                         # the single ellipsis character
     | \[(?P<bracket>[^\[\]]*)\]                    # [words]: the writer's replacement or addition
-    | (?P<word>{letter}{inside}*(?:{apostrophe}{letter}{inside}*)*)  # a word; inner apostrophes too
-    """.format(
-        letter=f"[{WORD_START}]",
-        # accents as combining marks (NFD text), and the invisible characters text pasted
-        # from the web leaves inside words: soft hyphen, zero-width space and joiners
-        inside=f"[{WORD_INSIDE}]",
-        apostrophe=f"['{escaped(COMPARE_APOSTROPHES)}]",
-    ),
+    | (?P<word>{WORD})                             # a word
+    """,
     regex.VERBOSE | regex.IGNORECASE,
 )
 
 #: Typographic apostrophes, and the left mark or prime set for one: compare equal to '.
-APOSTROPHE = regex.compile(f"[{escaped(COMPARE_APOSTROPHES)}]")
+APOSTROPHE = regex.compile(f"[{_APOSTROPHES}]")
 
 #: Characters that change nothing a reader sees inside a word, dropped before comparing.
 INVISIBLE = dict.fromkeys(map(ord, INVISIBLES))

@@ -13,19 +13,12 @@ from collections.abc import Iterable
 
 import regex
 
-from attribution.check.align import content_words, normalise, words
-from attribution.parse.char_classes import COMPARE_APOSTROPHES, WORD_INSIDE, WORD_START, escaped
+from attribution.check.align import WORD, content_words, normalise, words
 from attribution.parse.wordlists import is_given_name, word_set
 
-#: One part of a name, accents and invisibles kept; dots, commas and hyphens split.
-_APOSTROPHE = escaped(COMPARE_APOSTROPHES)
-NAME_PART = regex.compile(
-    rf"""
-    [{WORD_START}][{WORD_INSIDE}]*                      # a word of the name
-    (?:['{_APOSTROPHE}][{WORD_START}][{WORD_INSIDE}]*)*  # O'Neill, O’Neill: one part
-    """,
-    regex.VERBOSE,
-)
+#: One part of a name, as a word of a quote (accents, invisibles and inner apostrophes
+#: kept: O’Neill is one part); dots, commas and hyphens split.
+NAME_PART = regex.compile(WORD)
 
 #: Words around a name that are not the name: honorifics, titles, suffixes.
 NAME_NOISE = word_set("name_noise.txt")
