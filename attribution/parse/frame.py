@@ -52,6 +52,24 @@ ABBREVIATION = regex.compile(
 )
 ABBREVIATION_FAST = AsciiFast(ABBREVIATION, re.VERBOSE)  # tried before every full stop
 
+# An initialism's full stop that ends the sentence too: "... attacks in the U.S. He says",
+# "in Washington, D.C. This is": a word that opens sentences, never a name, follows.
+INITIALISM_END = regex.compile(
+    r"""
+    \b(?:\p{L}\.){1,3}\p{L}$               # U.S, D.C, p.m: before the full stop
+    """,
+    regex.VERBOSE,
+)
+SENTENCE_OPENER = regex.compile(
+    r"""
+    \s+ (?: He | She | They | We | It | I    # a subject pronoun
+         | The | This | That                 # a determiner that opens a sentence
+         | But | And                         # a connective
+         ) \b (?! \. )
+    """,
+    regex.VERBOSE,
+)
+
 # Literal characters only: the standard library's engine finds them faster than ``regex``.
 PARAGRAPH_BREAK = re.compile(r"\r\n?|\n|\u2028|\u2029")
 
@@ -112,8 +130,13 @@ def build(text: str, quotations: tuple[Quotation, ...]) -> Frame:
     masked = mask(text, quotations)
     cuts = _quote_sentence_ends(text, masked, quotations)
     for m in SENTENCE_END.finditer(masked):
-        if m.group("end") == "." and ABBREVIATION_FAST.search(
-            masked, max(0, m.start() - 12), m.start()
+        if (
+            m.group("end") == "."
+            and ABBREVIATION_FAST.search(masked, max(0, m.start() - 12), m.start())
+            and not (
+                INITIALISM_END.search(masked, max(0, m.start() - 8), m.start())
+                and SENTENCE_OPENER.match(masked, m.end())
+            )
         ):
             continue
         cuts.add(m.end())
@@ -186,11 +209,16 @@ def _quote_sentence_ends(text: str, masked: str, quotations: tuple[Quotation, ..
             following is not None and cue_pattern().search(following.group()) is not None
         )
         if attributes_it and following is not None and text[q.span.end - 1] in ".\u2026":
-            # '"B." He added, "C."': a clause that opens a quotation of its own after a
-            # full stop attributes that one, and the full stop ended the sentence.
+            # '"B." He added, "C."', '"B." He writes that "C."': a clause that opens a
+            # quotation of its own after a full stop attributes that one, and the full
+            # stop ended the sentence.
             rest = following.group().rstrip()
             after_clause = masked[following.end() : following.end() + 4].lstrip(": ")
-            opens = rest.endswith(",") or masked.startswith(":", following.end())
+            opens = (
+                rest.endswith(",")
+                or rest.split()[-1:] == ["that"]
+                or masked.startswith(":", following.end())
+            )
             attributes_it = not (opens and after_clause.startswith(QUOTE))
         if introduced or not attributes_it:
             ends.add(after)
