@@ -1,10 +1,13 @@
 """Work kept across runs: a re-run after editing one article parses and compares one article.
 
-Two kinds of entry, JSON files in a folder named by the parser's version (a hash
-of the package's own source and word lists, so any change to a stage, to the
-comparison or to this codec starts a fresh folder, and the stale ones are
-removed):
+Three kinds of entry, JSON files in a folder named by the parser's version (a
+hash of the package's own source and word lists, every subpackage's included, so
+any change to a stage, to the comparison, to the record loader or to this codec
+starts a fresh folder, and the stale ones are removed):
 
+- ``records-<sha256 of a record file's text>.json``: what the text alone decides
+  (``records.Draft``, its first problem included); the globs and transcript paths
+  are looked up at every load, so an added or deleted article is never missed;
 - ``parse-<sha256 of the text>.json``: the article's attributions;
 - ``check-<sha256 of the text and the records>.json``: the findings of the
   article against the record files covering it (their paths and contents, in
@@ -34,7 +37,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from attribution.check import records
 from attribution.check.findings import Finding
+from attribution.check.records import Draft
 from attribution.parse.model import Attribution, Span
 
 FORMAT = 2
@@ -47,9 +52,13 @@ T = TypeVar("T")
 @functools.cache
 def parser_version() -> str:
     """A hash of everything a parse or a check depends on: the package's code and data."""
-    package = Path(__file__).resolve().parent
+    return version_of(Path(__file__).resolve().parent)
+
+
+def version_of(package: Path) -> str:
+    """A hash of the package's modules, its subpackages' included, and its word lists."""
     digest = hashlib.sha256(f"{FORMAT} {sys.version_info[:2]}".encode())
-    for path in sorted([*package.glob("*.py"), *package.glob("data/*")]):
+    for path in sorted([*package.rglob("*.py"), *package.glob("data/*")]):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:20]
@@ -73,6 +82,7 @@ class Cache:
         self.folder = folder / f"{PREFIX}{self.version}"
         self.parsed = 0  # articles parsed because no good entry was found
         self.reused = 0
+        self.drafted = 0  # record files validated because no good entry was found
         self._ready = False
 
     def parse(self, text: str, parse: Parse) -> tuple[Attribution, ...]:
@@ -86,6 +96,22 @@ class Cache:
         result = parse(text)
         self.parsed += 1
         self._write(path, key, _encode_rows(result, text))
+        return result
+
+    def draft(self, source: str) -> Draft:
+        """The cached draft of a record file's text, or ``records.draft(source)``, stored.
+
+        Only what the text alone decides is kept, its first problem included; globs and
+        transcript paths are looked up at every load (``records.realise``).
+        """
+        key = digest(source)
+        path = self.folder / f"records-{key}.json"
+        found = self._read(path, key, lambda rows: _decode_rows(Draft, rows, source))
+        if found is not None and len(found) == 1:
+            return found[0]
+        result = records.draft(source)
+        self.drafted += 1
+        self._write(path, key, _encode_rows((result,), source))
         return result
 
     def check(
@@ -231,7 +257,16 @@ def _decoder(hint: Any) -> Decoder:
         return union
     if origin is tuple:
         args = typing.get_args(hint)
-        if len(args) != 2 or args[1] is not Ellipsis:
+        if Ellipsis not in args:  # ``tuple[str, str | None]``: so many values, each its type
+            each = tuple(_decoder(a) for a in args)
+
+            def fixed(value: object, text: str) -> Any:
+                if not isinstance(value, list) or len(value) != len(each):
+                    raise _Bad
+                return tuple(d(v, text) for d, v in zip(each, value, strict=True))
+
+            return fixed
+        if len(args) != 2:
             raise TypeError(f"cannot cache a value of type {hint}")
         item = _decoder(args[0])
 

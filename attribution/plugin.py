@@ -26,7 +26,7 @@ import functools
 import linecache
 import warnings
 from collections import Counter
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ from attribution.changed import Changes, changes
 from attribution.check import consensus, house, transcripts
 from attribution.check.findings import KINDS, Finding
 from attribution.check.layout import INI_GLOBS, YAML_SUFFIXES, Layout, declares_articles
-from attribution.check.records import RecordFile, load
+from attribution.check.records import Draft, RecordFile, load
 from attribution.errors import AttributionError, ExpectationError
 from attribution.parse.model import Attribution
 from attribution.report import sarif
@@ -367,6 +367,7 @@ class AttributionRun:
             except AttributionError as err:
                 raise pytest.UsageError(str(err)) from None
         self.records: dict[Path, RecordFile] = {}
+        self._real: dict[Path, Path] = {}
         self._named: frozenset[Path] | None = None
         self._named_dirs: tuple[Path, ...] = ()
         self._checker: Checker | None = None
@@ -401,22 +402,35 @@ class AttributionRun:
             )
             given = self.config.args_source == pytest.Config.ArgsSource.ARGS
             self._named_dirs = tuple(p for p in self._named if given and p.is_dir())
-        resolved = path.resolve()
+        resolved = self.real(path)
         if resolved in self._named or self.layout.is_record(path):
             return True
         inside = any(resolved.is_relative_to(d) for d in self._named_dirs)
         return inside and not self.layout.globs and declares_articles(path)
 
     def load(self, path: Path) -> RecordFile:
-        records = load(path, root=self.layout.root)
-        self.records[path.resolve()] = records
+        records = load(path, root=self.layout.root, drafts=self.drafts)
+        self.records[self.real(path)] = records
         return records
+
+    def real(self, path: Path) -> Path:
+        """``path.resolve()``, once per path a run (a system call per component, and
+        collection, loading and the checker each ask about every record file)."""
+        found = self._real.get(path)
+        if found is None:
+            found = self._real[path] = path.resolve()
+        return found
 
     @functools.cached_property
     def parses(self) -> Cache | None:
         """The parse cache in ``.pytest_cache``; None under ``-p no:cacheprovider``."""
         cache = getattr(self.config, "cache", None)
         return Cache(cache.mkdir("attribution")) if cache is not None else None
+
+    @functools.cached_property
+    def drafts(self) -> Callable[[str], Draft] | None:
+        """Record files' texts validated through the same cache (``Cache.draft``)."""
+        return self.parses.draft if self.parses is not None else None
 
     def parse(self, text: str) -> tuple[Attribution, ...]:
         return parse(text, self.parses)
@@ -426,9 +440,11 @@ class AttributionRun:
         if self._checker is None:
             files = dict(self.records)
             for path in self.layout.find(self.layout.root):
-                if path.resolve() not in files:
+                if self.real(path) not in files:
                     try:
-                        files[path.resolve()] = load(path, root=self.layout.root)
+                        files[self.real(path)] = load(
+                            path, root=self.layout.root, drafts=self.drafts
+                        )
                     except ExpectationError:
                         continue  # reported when that file itself is collected
             self._checker = Checker(files.values(), root=self.layout.root, cache=self.parses)

@@ -320,7 +320,7 @@ def _sources_signature(records: RecordFile) -> str:
 def select(paths: Sequence[Path], layout: Layout) -> list[Path]:
     """Record files named directly, and those the layout finds under named folders."""
     found: list[Path] = []
-    for path in paths:
+    for path in (p.absolute() for p in paths):  # absolute: shown without a resolve each
         if path.is_dir():
             found.extend(layout.find(path, named=True))
         else:
@@ -328,20 +328,25 @@ def select(paths: Sequence[Path], layout: Layout) -> list[Path]:
     return found
 
 
-def load_all(selected: Sequence[Path], layout: Layout) -> tuple[list[RecordFile], list[RecordFile]]:
-    """The selected record files (a malformed one raises) and every other one of the layout.
+def load_all(
+    selected: Sequence[Path], layout: Layout, cache: Cache | None = None
+) -> tuple[list[RecordFile], list[RecordFile]]:
+    """The selected record files (a malformed one raises) and every other one of the layout,
+    their texts' validation through ``cache`` when one is given.
 
     A malformed file that was not selected is left out of the union: its own run
     reports it.
     """
-    chosen = [load(p, root=layout.root) for p in selected]
+    drafts = cache.draft if cache is not None else None
+    chosen = [load(p, root=layout.root, drafts=drafts) for p in selected]
+    spelled = {f.path for f in chosen}
     seen = {f.path.resolve() for f in chosen}
     others: list[RecordFile] = []
     for path in layout.find(layout.root):
-        if path.resolve() in seen:
+        if path in spelled or path.resolve() in seen:  # as spelled first: no system call
             continue
         try:
-            others.append(load(path, root=layout.root))
+            others.append(load(path, root=layout.root, drafts=drafts))
         except ExpectationError:
             continue
     return chosen, others
@@ -376,7 +381,7 @@ def run(
         )
         where = ", ".join(str(p) for p in named)
         raise AttributionError(f"no record files in {where} (record files are YAML files {rule})")
-    chosen, others = load_all(selected, layout)
+    chosen, others = load_all(selected, layout, cache)
     checker = Checker([*chosen, *others], root=layout.root, cache=cache)
     mine = {shown(f.path, layout.root) for f in chosen}
     scope = [changed.narrow(f) if changed is not None else f for f in chosen]

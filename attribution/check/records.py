@@ -4,13 +4,21 @@ The only module that imports yaml. It composes the node tree with the safe
 loader (libyaml's when available) and never constructs Python objects from it,
 so a ``!!python/...`` tag is just an unexpected tag here, and every value keeps
 its line number for the error message.
+
+Loading is two steps, so a warm run can skip the first: ``draft`` validates what the
+text alone decides (a function of the text, cached across runs by its hash), and
+``realise`` checks the text's globs and transcript paths against the filesystem, which
+is never cached. A draft keeps the first problem of the text and the filesystem checks
+that come before it in the file, so the two steps raise exactly the error one would.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import glob
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -123,18 +131,28 @@ class RecordFile:
         return "fail"
 
 
+@functools.lru_cache(maxsize=16)
+def _real_root(root: Path) -> Path:
+    """``root.resolve()``, once per root: it costs a system call per component, and every
+    record file and glob asks."""
+    return root.resolve()
+
+
 #: A record file larger than this is refused (the largest real ones are kilobytes).
 MAX_RECORD_BYTES = 10_000_000
 
 
-def load(path: Path, *, root: Path) -> RecordFile:
-    """Read and validate one file; any problem raises ExpectationError naming file and line."""
+def load(path: Path, *, root: Path, drafts: Callable[[str], Draft] | None = None) -> RecordFile:
+    """Read and validate one file; any problem raises ExpectationError naming file and line.
+
+    ``drafts`` stands in for ``draft`` (a cache of drafts by the text's hash).
+    """
     shown = shown_path(path, root)
     # Only a regular file inside the root, of a size a record file has: a FIFO or a
     # device would hang or fill memory, a link out of the project reads someone else's.
     if not path.is_file():
         raise ExpectationError(shown, None, "not a regular file")
-    if not path.resolve().is_relative_to(root.resolve()):
+    if not path.resolve().is_relative_to(_real_root(root)):
         raise ExpectationError(shown, None, "lies outside the project (a link out of the rootdir)")
     if path.stat().st_size > MAX_RECORD_BYTES:
         limit = MAX_RECORD_BYTES // 1_000_000
@@ -143,12 +161,105 @@ def load(path: Path, *, root: Path) -> RecordFile:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise ExpectationError(shown, None, f"cannot read: {err}") from None
-    return parse(source, path=path, root=root)
+    return realise((drafts or draft)(source), path=path, root=root)
 
 
 def parse(source: str, *, path: Path, root: Path) -> RecordFile:
     """Validate ``source`` as if it were the contents of ``path``."""
-    shown = shown_path(path, root)
+    return realise(draft(source), path=path, root=root)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Glob:
+    """An ``articles`` glob as written, on its line: expanded at every load."""
+
+    pattern: str
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceDraft:
+    """A ``sources`` entry as written: its path is looked up at every load."""
+
+    written: str
+    #: The line of the ``path`` value (its errors) and of the entry (``Source.line``).
+    path_line: int | None
+    line: int
+    venue: str | None = None
+    date: str | None = None
+    speakers: tuple[tuple[str, str | None], ...] = ()
+    unlisted: Unlisted = "error"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Problem:
+    """What is wrong with a record file's text, as ExpectationError says it."""
+
+    line: int | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Draft:
+    """What a record file's text alone decides: a function of the text, so cacheable.
+
+    ``globs`` and ``sources`` are the filesystem checks in the file's order; with a
+    ``problem``, only those before it (a load reports them first, then the problem).
+    """
+
+    globs: tuple[Glob, ...] = ()
+    sources: tuple[SourceDraft, ...] = ()
+    unverified: Policy = "warn"
+    possible_misquote: Policy = "warn"
+    speakers: tuple[Speaker, ...] = ()
+    records: tuple[Record, ...] = ()
+    consensus: bool = False
+    problem: Problem | None = None
+
+
+def realise(drafted: Draft, *, path: Path, root: Path) -> RecordFile:
+    """The record file ``drafted`` describes at ``path``: its globs expanded and its
+    transcripts looked up now; the first problem, in the file's order, raised."""
+    v = _Validator(shown_path(path, root))
+    articles = _articles(v, drafted.globs, base=path.parent, root=root)
+    sources = tuple(_source(v, s, base=path.parent, root=root) for s in drafted.sources)
+    if drafted.problem is not None:
+        raise ExpectationError(v.shown, drafted.problem.line, drafted.problem.message)
+    return RecordFile(
+        path=path,
+        articles=articles,
+        unverified=drafted.unverified,
+        speakers=drafted.speakers,
+        records=drafted.records,
+        possible_misquote=drafted.possible_misquote,
+        consensus=drafted.consensus,
+        sources=sources,
+    )
+
+
+def draft(source: str) -> Draft:
+    """Validate what ``source`` alone decides; its first problem is kept, not raised."""
+    found = _Found()
+    try:
+        return _draft(source, found)
+    except ExpectationError as err:
+        return Draft(
+            globs=tuple(found.globs),
+            sources=tuple(found.sources),
+            problem=Problem(line=err.line, message=err.message),
+        )
+
+
+@dataclass(slots=True)
+class _Found:
+    """The filesystem checks met so far while drafting: kept when a problem stops it."""
+
+    globs: list[Glob] = dataclasses.field(default_factory=list)
+    sources: list[SourceDraft] = dataclasses.field(default_factory=list)
+
+
+def _draft(source: str, found: _Found) -> Draft:
+    shown = ""  # the text alone: a load names the file
     try:
         top = yaml.compose(source, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as err:
@@ -175,25 +286,21 @@ def parse(source: str, *, path: Path, root: Path) -> RecordFile:
     for key in ("articles", "quotes"):
         if key not in fields and not (key == "quotes" and (consensus or "sources" in fields)):
             raise ExpectationError(shown, _line(top), f"missing required key '{key}'")
-    articles = _articles(v, fields["articles"], base=path.parent, root=root)
+    _globs(v, fields["articles"], found.globs)
     unverified = _policy(v, fields.get("unverified"), "unverified")
     possible = _policy(v, fields.get("possible-misquote"), "possible-misquote")
     speakers = _speakers(v, fields["speakers"]) if "speakers" in fields else ()
     records = _records(v, fields["quotes"], speakers) if "quotes" in fields else ()
-    sources = (
-        _sources(v, fields["sources"], speakers, base=path.parent, root=root)
-        if "sources" in fields
-        else ()
-    )
-    return RecordFile(
-        path=path,
-        articles=articles,
+    if "sources" in fields:
+        _sources(v, fields["sources"], speakers, found.sources)
+    return Draft(
+        globs=tuple(found.globs),
+        sources=tuple(found.sources),
         unverified=unverified,
+        possible_misquote=possible,
         speakers=speakers,
         records=records,
-        possible_misquote=possible,
         consensus=consensus,
-        sources=sources,
     )
 
 
@@ -223,6 +330,9 @@ class _Validator:
 
     def fail(self, node: yaml.Node, message: str) -> None:
         raise ExpectationError(self.shown, _line(node), message)
+
+    def fail_at(self, line: int | None, message: str) -> None:
+        raise ExpectationError(self.shown, line, message)
 
     def mapping(self, node: yaml.Node, what: str, keys: tuple[str, ...]) -> dict[str, yaml.Node]:
         if not isinstance(node, yaml.MappingNode) or node.tag != _MAP:
@@ -258,10 +368,8 @@ class _Validator:
         return items
 
 
-def _articles(v: _Validator, node: yaml.Node, *, base: Path, root: Path) -> tuple[Path, ...]:
-    """Expand each glob relative to the record file; every glob must match, inside the root."""
-    root = root.resolve()
-    found: set[Path] = set()
+def _globs(v: _Validator, node: yaml.Node, found: list[Glob]) -> None:
+    """Each ``articles`` glob as written, into ``found`` as it is read."""
     patterns = v.sequence(node, "'articles'")
     if not patterns:
         v.fail(node, "'articles' must list at least one glob")
@@ -269,20 +377,31 @@ def _articles(v: _Validator, node: yaml.Node, *, base: Path, root: Path) -> tupl
         pattern = v.text(item, "an 'articles' glob")
         if Path(pattern).is_absolute():
             v.fail(item, f"glob '{pattern}' must be relative to the record file")
+        found.append(Glob(pattern=pattern, line=_line(item)))
+
+
+def _articles(
+    v: _Validator, globs: tuple[Glob, ...], *, base: Path, root: Path
+) -> tuple[Path, ...]:
+    """Expand each glob relative to the record file; every glob must match, inside the root."""
+    root = _real_root(root)
+    found: set[Path] = set()
+    for item in globs:
+        pattern = item.pattern
         literal = Path(*[part for part in _parts_before_magic(pattern)])
         if not (base / literal).resolve().is_relative_to(root):
-            v.fail(item, f"glob '{pattern}' reaches outside the rootdir")
+            v.fail_at(item.line, f"glob '{pattern}' reaches outside the rootdir")
         try:
             files = expand(pattern, base=base, root=root)
         except GlobError as err:
-            v.fail(item, f"glob '{pattern}' {err}")
+            v.fail_at(item.line, f"glob '{pattern}' {err}")
         if len(files) > MAX_GLOB_MATCHES:
-            v.fail(item, f"glob '{pattern}' matches more than {MAX_GLOB_MATCHES:,} files")
+            v.fail_at(item.line, f"glob '{pattern}' matches more than {MAX_GLOB_MATCHES:,} files")
         if not files:
-            v.fail(item, f"glob '{pattern}' matches no file")
+            v.fail_at(item.line, f"glob '{pattern}' matches no file")
         for file in files:
             if not file.is_relative_to(root):
-                v.fail(item, f"glob '{pattern}' reaches outside the rootdir: {file}")
+                v.fail_at(item.line, f"glob '{pattern}' reaches outside the rootdir: {file}")
             found.add(file)
     return tuple(sorted(found))
 
@@ -373,29 +492,21 @@ def _records(v: _Validator, node: yaml.Node, speakers: tuple[Speaker, ...]) -> t
 
 
 def _sources(
-    v: _Validator,
-    node: yaml.Node,
-    speakers: tuple[Speaker, ...],
-    *,
-    base: Path,
-    root: Path,
-) -> tuple[Source, ...]:
-    """Each transcript reference: a file below the rootdir, and who each label is."""
+    v: _Validator, node: yaml.Node, speakers: tuple[Speaker, ...], found: list[SourceDraft]
+) -> None:
+    """Each transcript reference and who each label is, into ``found`` once its path is read
+    (the path is looked up before the rest of the entry is checked: ``_source``)."""
     canonical = {spelled.casefold(): s.name for s in speakers for spelled in (s.name, *s.aliases)}
     items = v.sequence(node, "'sources'")
     if not items or isinstance(node, yaml.ScalarNode):
         v.fail(node, "'sources' must be a non-empty list of transcripts")
-    out: list[Source] = []
     for item in items:
         fields = v.mapping(item, "a source", SOURCE_KEYS)
         if "path" not in fields:
             v.fail(item, "source is missing required key 'path'")
         written = v.text(fields["path"], "'path'")
-        resolved = (base / written).resolve()
-        if not resolved.is_relative_to(root.resolve()):
-            v.fail(fields["path"], f"source '{written}' reaches outside the rootdir: {resolved}")
-        if not resolved.is_file():
-            v.fail(fields["path"], f"source '{written}' not found")
+        at = SourceDraft(written=written, path_line=_line(fields["path"]), line=_line(item) or 0)
+        found.append(at)
         labels: list[tuple[str, str | None]] = []
         if "speakers" in fields:
             labels = _labels(v, fields["speakers"], canonical)
@@ -407,18 +518,33 @@ def _sources(
                 was = repr(value) if got.tag == _STR else _kind(got)
                 v.fail(got, f"'unlisted' must be one of {', '.join(UNLISTED)}, not {was}")
             unlisted = next(u for u in UNLISTED if u == value)
-        out.append(
-            Source(
-                path=resolved,
-                shown=shown_path(resolved, root),
-                venue=v.text(fields["venue"], "'venue'") if "venue" in fields else None,
-                date=_date(v, fields["date"]) if "date" in fields else None,
-                speakers=tuple(labels),
-                unlisted=unlisted,
-                line=_line(item) or 0,
-            )
+        found[-1] = dataclasses.replace(
+            at,
+            venue=v.text(fields["venue"], "'venue'") if "venue" in fields else None,
+            date=_date(v, fields["date"]) if "date" in fields else None,
+            speakers=tuple(labels),
+            unlisted=unlisted,
         )
-    return tuple(out)
+
+
+def _source(v: _Validator, entry: SourceDraft, *, base: Path, root: Path) -> Source:
+    """A transcript reference looked up: a file below the rootdir."""
+    resolved = (base / entry.written).resolve()
+    if not resolved.is_relative_to(_real_root(root)):
+        v.fail_at(
+            entry.path_line, f"source '{entry.written}' reaches outside the rootdir: {resolved}"
+        )
+    if not resolved.is_file():
+        v.fail_at(entry.path_line, f"source '{entry.written}' not found")
+    return Source(
+        path=resolved,
+        shown=shown_path(resolved, root),
+        venue=entry.venue,
+        date=entry.date,
+        speakers=entry.speakers,
+        unlisted=entry.unlisted,
+        line=entry.line,
+    )
 
 
 def _labels(

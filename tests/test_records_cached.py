@@ -1,0 +1,24 @@
+"""Every test of tests/test_records.py again, each load compared with a load through the
+record cache, storing and then served (tests/records_through_a_cache.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import test_records as plain
+from records_through_a_cache import patch
+from test_records import *  # noqa: F403 - the tests themselves, collected again here
+
+
+@pytest.fixture(autouse=True)
+def _through_a_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    patch(plain, monkeypatch, tmp_path_factory.mktemp("cache"))
+
+
+def test_the_plain_tests_are_here_and_go_through_the_cache() -> None:
+    assert sum(name.startswith("test_") for name in globals()) > 10
+    assert vars(plain)["load"].__name__ == "load_compared"
+    assert Path(plain.__file__).name == "test_records.py"
