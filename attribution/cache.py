@@ -225,15 +225,7 @@ def _decoder(hint: Any) -> Decoder:
     if hint is Span:
         return _span
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        cls = hint
-        fields = tuple((name, _decoder(h)) for name, h in _hints(cls))
-
-        def record(value: object, text: str) -> Any:
-            if not isinstance(value, list) or len(value) != len(fields):
-                raise _Bad
-            return cls(**{n: d(v, text) for (n, d), v in zip(fields, value, strict=True)})
-
-        return record
+        return _record(hint)
     if origin in (typing.Union, types.UnionType):
         args = typing.get_args(hint)
         members = [a for a in args if a is not type(None)]
@@ -268,12 +260,20 @@ def _decoder(hint: Any) -> Decoder:
             return fixed
         if len(args) != 2:
             raise TypeError(f"cannot cache a value of type {hint}")
+        if args[0] is str:  # words and names: checked without a call each
+
+            def strings(value: object, text: str) -> Any:
+                if not isinstance(value, list) or not all(type(v) is str for v in value):
+                    raise _Bad
+                return tuple(value)
+
+            return strings
         item = _decoder(args[0])
 
         def sequence(value: object, text: str) -> Any:
             if not isinstance(value, list):
                 raise _Bad
-            return tuple(item(v, text) for v in value)
+            return tuple([item(v, text) for v in value])
 
         return sequence
     if origin is typing.Literal:
@@ -295,6 +295,53 @@ def _decoder(hint: Any) -> Decoder:
 
         return plain
     raise TypeError(f"cannot cache a value of type {hint}")
+
+
+#: Field types a record decoder checks inline, as ``plain`` and ``union`` would: the
+#: expression that is true when the value ``v`` is one.
+_INLINE = {
+    str: "type({v}) is str",
+    int: "type({v}) is int",
+    bool: "type({v}) is bool",
+    str | None: "{v} is None or type({v}) is str",
+    int | None: "{v} is None or type({v}) is int",
+}
+
+
+def _record(cls: type) -> Decoder:
+    """A decoder for the dataclass ``cls``: its fields in order, each of its declared type.
+
+    Generated once per class (as ``dataclasses`` generates ``__init__``): an entry holds
+    tens of thousands of values, and a call and a dict per field cost as much as the
+    reading itself. Plain fields are checked inline, the others by their own decoder.
+    """
+    fields = _hints(cls)
+    namespace: dict[str, Any] = {"cls": cls, "Bad": _Bad}
+    names = [f"a{n}" for n in range(len(fields))]
+    checks, arguments = [], []
+    for (name, hint), v in zip(fields, names, strict=True):
+        inline = _INLINE.get(hint)
+        if typing.get_origin(hint) is typing.Literal:  # as ``literal`` checks it
+            namespace[f"allowed_{v}"] = frozenset(typing.get_args(hint))
+            inline = f"type({{v}}) is str and {{v}} in allowed_{v}"
+        if inline is not None:
+            checks.append(f"    if not ({inline.format(v=v)}): raise Bad")
+            arguments.append(f"{name}={v}")
+        else:
+            namespace[f"d_{v}"] = _decoder(hint)
+            arguments.append(f"{name}=d_{v}({v}, text)")
+    source = "\n".join(
+        [
+            "def record(value, text):",
+            f"    if not isinstance(value, list) or len(value) != {len(fields)}: raise Bad",
+            f"    {', '.join(names)}, = value" if names else "    pass",
+            *checks,
+            f"    return cls({', '.join(arguments)})",
+        ]
+    )
+    exec(source, namespace)  # built above from field names and types, never from an entry
+    decode: Decoder = namespace["record"]
+    return decode
 
 
 def _span(value: object, text: str) -> Span:
