@@ -9,7 +9,8 @@ its peak memory (the largest resident set of the process and its children):
 1. ``attribution check --no-cache``: parse and compare everything, no cache;
 2. ``pytest`` and ``pytest -n 2``, with the cache disabled: cold runs;
 3. ``pytest`` filling the parse cache, then one article edited and ``pytest``
-   again (warm: one article parsed), then ``attribution check`` warm;
+   again (warm: one article parsed), then ``attribution check`` warm, then another
+   article edited and ``pytest -n 2`` warm;
 4. pytest's own floor: as many items that fail at once with a one-line message
    (a ``conftest.py`` and nothing of this package), to tell what the gate adds;
 5. the steady state, a newsroom's daily run after adoption: a baseline accepts the
@@ -131,6 +132,10 @@ def main() -> int:
         article.write_text(article.read_text("utf-8") + "\nOne more line.\n", "utf-8")
         figures["warm"] = timed("pytest (warm, one article edited)", pytest, folder)
         figures["warm check"] = timed("check (warm, one article edited)", check, folder)
+        article.write_text(article.read_text("utf-8") + "\nAnd one more.\n", "utf-8")
+        figures["xdist warm"] = timed(
+            "pytest -n 2 (warm, one article edited)", [*pytest, "-n", "2"], folder
+        )
         bare = folder / "floor"
         bare.mkdir()
         (bare / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
@@ -166,6 +171,8 @@ def main() -> int:
             f"{figures['warm'][2]:.2f} s CPU (target < 2 s; "
             f"pytest's floor for as many failing items: {figures['floor'][2]:.2f} s CPU)"
         )
+        speedup = figures["warm"][0] / figures["xdist warm"][0]
+        print(f"  warm: pytest / pytest -n 2 {speedup:.2f}x in wall time")
         print(
             f"  steady state, warm re-run after one edit: {figures['steady'][0]:.2f} s wall, "
             f"{figures['steady'][2]:.2f} s CPU (check {figures['steady check'][2]:.2f} s CPU; "
