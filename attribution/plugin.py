@@ -321,13 +321,24 @@ class ConsensusItem(AttributionItem):
 def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo[None]
 ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
-    """Attach the call's findings to its report, which xdist ships to the controller."""
+    """Attach what the controller needs of the call's findings to its report, which xdist
+    ships: their kinds and how many the baseline accepts for the summary, their baseline
+    keys with a baseline, and the findings themselves only when a file written at the end
+    needs them (xdist serialises every value: whole findings cost workers a third of
+    their time on an archive's first run)."""
     report = yield
     if call.when == "call" and isinstance(item, AttributionItem):
+        run = _run(item.config)
         shipped: dict[str, object] = {"articles": list(item.articles)}
-        if item.shipped is not None:  # checked to the end (not an unreadable article)
-            shipped["findings"] = item.shipped
-            shipped["checked"] = [[item.record_file, a] for a in item.articles]
+        findings = item.shipped
+        if findings is not None:  # checked to the end (not an unreadable article)
+            shipped["kinds"] = [f.get("kind") for f in findings]
+            shipped["accepted"] = sum(bool(f.get("accepted")) for f in findings)
+            if run.keep:
+                shipped["findings"] = findings
+            if run.baseline:
+                shipped["keys"] = [baseline.key(f) for f in findings]
+                shipped["checked"] = [[item.record_file, a] for a in item.articles]
             item.shipped = None  # the report carries them now
         setattr(report, REPORT_ATTRIBUTE, shipped)
     return report
@@ -488,16 +499,15 @@ class AttributionRun:
         if not isinstance(shipped, dict):
             return
         self.articles.update(str(a) for a in shipped.get("articles", ()))
-        findings = shipped.get("findings")
-        if isinstance(findings, list):
+        kinds = shipped.get("kinds")
+        if isinstance(kinds, list):
             self.items_run += 1
-            for finding in findings:
-                self.counts[str(finding.get("kind"))] += 1
-                self.accepted += bool(finding.get("accepted"))
+            self.counts.update(str(kind) for kind in kinds)
+            self.accepted += int(shipped.get("accepted") or 0)
             if self.keep:
-                self.findings.extend(findings)
+                self.findings.extend(shipped.get("findings", ()))
             if self.baseline:
-                self.produced.update(baseline.key(f) for f in findings)
+                self.produced.update(tuple(key) for key in shipped.get("keys", ()))
                 self.checked.update((str(f), str(a)) for f, a in shipped.get("checked", ()))
         # pytest keeps every report to the end of the run: it keeps no finding
         delattr(report, REPORT_ATTRIBUTE)
