@@ -30,7 +30,7 @@ from attribution.parse.frame import QUOTE, Frame
 from attribution.parse.model import Attribution, Cue, Quotation, Rule, Span
 from attribution.parse.speakers import Speaker
 from attribution.parse.venues import Setting
-from attribution.parse.wordlists import opening_connectives, words
+from attribution.parse.wordlists import opening_connectives, table, words
 
 # The words of a quotation, to tell a title ("Meet the Press") from speech.
 TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.\-]*")
@@ -50,22 +50,20 @@ WORD_STOPS = frozenset('.!?;:()[]\x1a"\u2014\u2013')
 WORD_STRIP = '.,;:()[]"\x1a'
 
 # Prepositions of appearing before a title: on 'Meet the Press', to 'CBS This Morning'.
-TITLE_PREPOSITIONS = frozenset(
-    {"on", "to", "with", "of", "for", "from", "in", "at", "during", "by", "aka"}
-)
+TITLE_PREPOSITIONS = frozenset(words("title_prepositions.txt"))
 
 # Verbs that name a work after a common noun: "a play called 'Q'", "a show titled 'Q'".
-NAMING_VERBS = frozenset({"called", "named", "titled", "dubbed"})
+NAMING_VERBS = frozenset(words("naming_verbs.txt"))
 # Verbs that only ever name a work: "a column entitled, 'Why Electing Hillary ...'".
-TITLING_VERBS = frozenset({"entitled", "titled"})
+TITLING_VERBS = frozenset(words("titling_verbs.txt"))
 
 # What a speaker may call something: "called it 'Q'", "called him 'Q'" stay speech.
-OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them", "me", "us", "you", "this", "that"})
+OBJECT_PRONOUNS = frozenset(words("object_pronouns.txt"))
 
 
 # Rules whose cue heads a main reporting clause that can hold another one
 # ("Rubio said that ..., whom he called a 'con artist'").
-OUTER_RULES = frozenset({"speaker-cue", "speaker-appositive-cue"})
+OUTER_RULES: frozenset[Rule] = frozenset({"speaker-cue", "speaker-appositive-cue"})
 
 # Verbs that take a reported clause as their object, so a cue after them reports what
 # their speaker said ("X said Y called it 'Q'"); not "called", "praised", "thanked".
@@ -86,14 +84,15 @@ OPENING_CONNECTIVE = regex.compile(
 SUBHEAD_WORDS = 5
 
 # Colon cues: a paragraph that ends with one introduces the quotation opening the next.
-COLON_RULES = frozenset({"colon-clause-subject", "name-colon", "label-colon"})
+COLON_RULES: frozenset[Rule] = frozenset({"colon-clause-subject", "name-colon", "label-colon"})
 
 # How far back the outer clause is looked for: a few cues, a few hundred characters (news
 # sentences are shorter; the bound keeps linking linear on text that is one long sentence).
 OUTER_LOOKBACK = 4
 OUTER_REACH = 400
 
-RELATIVE = frozenset({"who", "which", "that"})
+# Relative pronouns: a mention that is one refers back to a name ("..., said X, who").
+RELATIVE = frozenset(w for w, role in table("pronouns.txt").items() if role == "relative")
 
 # Between two cues: a clause of its own rather than the first one's object
 # ("X said A, but Y told reporters 'Q'"; "X said A; Y called it 'Q'").

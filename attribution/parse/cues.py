@@ -33,9 +33,11 @@ from attribution.parse.model import Cue, Rule, Span
 from attribution.parse.wordlists import (
     AsciiFast,
     cue_pattern,
+    date_words,
     is_given_name,
     opening_connectives,
     table,
+    tagged,
     trie_pattern,
     word_set,
     words,
@@ -64,15 +66,17 @@ WITH_SUBJECT = regex.compile(
 WITH_REACH = 90
 # The participle rules that fall back on a clause's subject: after "and", a participle
 # coordinated with a "with" participle shares its subject instead.
-PARTICIPLE_RULES = frozenset({"participle-cue-subject", "participle-clause-subject"})
+PARTICIPLE_RULES: frozenset[Rule] = frozenset(
+    {"participle-cue-subject", "participle-clause-subject"}
+)
 
 # Verbs of speaking that report no words ("Trump spoke only in evasive bromides during the
 # interview"): no quotation of their own sentence is theirs, but a paragraph of bare
 # quotation after them continues their speaker, as after "said".
-CONTENTLESS_CUES = frozenset({"spoke"})
+CONTENTLESS_CUES = frozenset(words("contentless_cues.txt"))
 
 # Words that open a time phrase between a subject and its cue ("X on Friday described").
-TIME_PREPOSITIONS = frozenset({"on", "last", "this", "next", "late", "early"})
+TIME_PREPOSITIONS = frozenset(words("time_prepositions.txt"))
 
 # Nouns and adjectives in -ly, which a speaker phrase may end in; other -ly words are adverbs.
 LY_NOT_ADVERBS = frozenset(words("ly_not_adverbs.txt"))
@@ -118,9 +122,9 @@ DETERMINERS = frozenset(words("determiners.txt"))
 # Titles written with a period are abbreviations of at most this many letters (Gov., Capt.).
 ABBREVIATED_TITLE = 4
 
-# Lowercase words that join the words of an organisation's name: "Bank of England",
-# "Department for Business and Trade", "Johnson & Johnson".
-ORGANISATION_JOINERS = frozenset({"of", "for", "and", "&"})
+# Lowercase words that join the words of an organisation's name as it is read off the
+# text: "Bank of England", "Department for Business and Trade", "Johnson & Johnson".
+ORGANISATION_JOINERS = frozenset(tagged("organisation_joiners.txt", "run"))
 
 # Lowercase particles inside names: Ursula von der Leyen, Charles de Gaulle.
 PARTICLES = frozenset(words("name_particles.txt"))
@@ -154,14 +158,11 @@ INTRODUCTORY = AsciiFast(
 
 # Rules whose speaker stands before the cue as the subject of its clause, which a
 # participle later in the sentence shares ("Hollande said Tuesday, noting ...").
-SUBJECT_FIRST_RULES = frozenset({"speaker-cue", "speaker-appositive-cue"})
+SUBJECT_FIRST_RULES: frozenset[Rule] = frozenset({"speaker-cue", "speaker-appositive-cue"})
 
 # Words after which a quotation inside a sentence reports someone's words rather than
 # naming a term: "defended his comments as being 'sarcastic'", "vowed to 'fight ...'".
-INTRODUCES_WORDS = frozenset(
-    {"that", "as", "to", "be", "is", "was", "were", "are", "being", "been", "because", "if"}
-    | {"for", "become", "becoming", "became", "remains", "remained", "seemed", "sounded"}
-)
+INTRODUCES_WORDS = frozenset(words("introducing_words.txt"))
 
 # A colon that introduces a quotation: in the same sentence ("X interjected: 'Q'") or at the
 # end of a paragraph whose next paragraph opens with one ("X issued the following
@@ -583,7 +584,7 @@ def noun_phrase_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | 
     low = text.lower()
     if low in pronouns():
         return first if pronouns()[low] != "relative" else None
-    if text in word_set("date_words.txt"):
+    if text in date_words():
         return None  # "said Tuesday that ...": a day, not the speaker
     if is_capitalised(text) and low not in _function_words():
         return _through_role(masked, _name_run_after(masked, first, ceiling), ceiling)
@@ -667,7 +668,7 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
         manner = after_opener is not None and masked[after_opener[0] : after_opener[1]].endswith(
             "ing"
         )
-    if opener in word_set("date_words.txt") or opener.lower() in NUMBER_WORDS or manner:
+    if opener in date_words() or opener.lower() in NUMBER_WORDS or manner:
         # "Sunday morning, Clinton slammed ...", "Eight years ago, he supported ...",
         # "Hastily politicizing the tragedy, Trump cast ...": a time or manner opener
         comma = masked.find(",", pos, before)
@@ -814,7 +815,7 @@ def _object_of_description(masked: str, np: tuple[int, int], floor: int) -> bool
 
 # The prepositions that join a role to its organisation: "the director of the FBI", "a
 # spokeswoman for the trust", "a scholar at CSIS".
-DESCRIPTION_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from"})
+DESCRIPTION_PREPOSITIONS = frozenset(words("description_prepositions.txt"))
 
 
 def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
@@ -1186,10 +1187,8 @@ def _claim_cue(text: str, masked: str, sentence: Sentence, m: re.Match[str]) -> 
 
 
 # Verbs that name their object ("labeled Trump 'unfit'", "called him 'a disgrace'").
-NAMING_CUES = frozenset(
-    {"branded", "called", "dubbed", "labeled", "labelled", "termed"}
-    | {"brands", "calls", "dubs", "labels", "terms"}  # "X, director of ..., calls Horgos 'Q'"
-)
+# Past and present forms: "X, director of ..., calls Horgos 'Q'".
+NAMING_CUES = frozenset(words("naming_cues.txt"))
 
 
 def _byline_cues(text: str, frame: Frame, starts: list[int], runs: list[QuoteRun]) -> list[Cue]:
@@ -1301,7 +1300,7 @@ def _mention_for(
             break
         if not _between_subject_and_cue(masked, w, sentence.start):
             # "Trump, who ..., on Friday described": a time phrase, then the subject
-            if masked[w[0] : w[1]] not in word_set("date_words.txt"):
+            if masked[w[0] : w[1]] not in date_words():
                 break
             prep = word_before(masked, w[0], sentence.start)
             if prep is None or masked[prep[0] : prep[1]].lower() not in TIME_PREPOSITIONS:

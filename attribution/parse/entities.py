@@ -132,7 +132,7 @@ NAMED = " named "
 HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f"}
 PRONOUN_GENDER = {"he": "m", "she": "f"}
 POSSESSIVE_GENDER = {"his": "m", "her": "f"}
-SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"})
+SUFFIXES = frozenset(words("name_suffixes.txt"))
 # How many sentences back a pronoun looks after its own and the previous one.
 FURTHER_BACK = 4
 # How many people a reference weighs in each window, the most recently mentioned: no
@@ -900,7 +900,8 @@ class Tracker:
         )
 
 
-_DESCRIPTION_NOISE = frozenset({"the", "a", "an", "former", "then", "this", "that"})
+# Words of a description that say nothing of the role ("the former chairman").
+_DESCRIPTION_NOISE = frozenset(words("description_noise.txt"))
 
 
 def _note(seen: dict[int, _Seen], index: int, count: int, pos: int, salient: bool) -> None:
@@ -969,10 +970,7 @@ def _token_kind(token: str) -> int:
 # The lower-case ends of compounds that make a capitalised word an adjective
 # ("Qaeda-linked", "Obama-era", "Trump-style"); any "-ed" end counts too. Korean and
 # other given names keep lower-case ends of their own ("Tae-yong", "Jong-un").
-ADJECTIVE_ENDS = frozenset(
-    {"era", "style", "born", "like", "type", "free", "wide", "friendly"}
-    | {"old"}  # "Seventeen-year-old Jared Potts": an age before the name
-)
+ADJECTIVE_ENDS = frozenset(words("adjective_compound_ends.txt"))
 
 
 def is_adjective_compound(token: str) -> bool:

@@ -38,7 +38,7 @@ from attribution.parse.entities import (
 )
 from attribution.parse.frame import Frame
 from attribution.parse.model import Cue, Rule, Span
-from attribution.parse.wordlists import given_names, is_given_name, word_set, words
+from attribution.parse.wordlists import given_names, is_given_name, tagged, word_set, words
 
 # The speaker history's fallback also reads object pronouns ("told her").
 PRONOUN_GENDER = {**entities.PRONOUN_GENDER, "him": "m", "her": "f"}
@@ -81,10 +81,11 @@ UNNAMED_SOURCE = regex.compile(
     """,
     regex.VERBOSE,
 )
-LEADING_DETERMINERS = frozenset({"the", "The", "a", "an"})
+# Determiners dropped from the front of a mention, as written ("The" but not "A").
+LEADING_DETERMINERS = frozenset(words("leading_determiners.txt"))
 # Lower-case words inside an organisation's name: the Bank of England, the Department for
 # Business and Trade.
-ORG_JOINERS = frozenset({"of", "for", "and", "on"})
+ORG_JOINERS = frozenset(tagged("organisation_joiners.txt", "mention"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -104,7 +105,7 @@ class Speaker:
 
 # How a nationality noun ends ("American", "Russian", "Chinese", "Briton", "Israeli"):
 # "the American said" describes someone; it is not a name.
-DEMONYM_ENDINGS = ("an", "ese", "ish", "ton", "i")
+DEMONYM_ENDINGS = words("demonym_endings.txt")
 
 
 def _is_title(token: str) -> bool:

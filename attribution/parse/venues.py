@@ -19,10 +19,14 @@ from attribution.parse.frame import QUOTE, Frame
 from attribution.parse.model import Cue, Span
 from attribution.parse.wordlists import words
 
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# A weekday's or a month's name, full or abbreviated with its period (weekdays.txt,
+# months.txt, month_abbreviations.txt). No entry is a prefix of another, so the order of
+# the alternatives changes nothing a pattern matches.
+WEEKDAY = "(?:" + "|".join(regex.escape(w) for w in words("weekdays.txt")) + ")"
 MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+    "(?:"
+    + "|".join(regex.escape(w) for w in (*words("months.txt"), *words("month_abbreviations.txt")))
+    + ")"
 )
 
 ON = r"(?:(?i:on)\s+)?"  # "on", also "On" opening a sentence
