@@ -24,7 +24,7 @@ from typing import Literal
 
 import regex
 
-from attribution.parse.char_classes import MASK, escaped
+from attribution.parse.char_classes import MASK, MASK_ESCAPE
 from attribution.parse.cues import CONTENTLESS_CUES, INTRODUCTORY, keeps_period, word_after
 from attribution.parse.frame import QUOTE, Frame
 from attribution.parse.model import Attribution, Cue, Quotation, Rule, Span
@@ -46,8 +46,8 @@ TITLE_NOUNS = frozenset(w.lower() for w in words("title_nouns.txt"))
 TITLE_FOLLOWERS = frozenset(w.lower() for w in words("title_followers.txt"))
 
 # Characters that end the run of words before a quotation, and those stripped off a word.
-WORD_STOPS = frozenset('.!?;:()[]\x1a"\u2014\u2013')
-WORD_STRIP = '.,;:()[]"\x1a'
+WORD_STOPS = frozenset('.!?;:()[]"\u2014\u2013' + MASK)
+WORD_STRIP = '.,;:()[]"' + MASK
 
 # Prepositions of appearing before a title: on 'Meet the Press', to 'CBS This Morning'.
 TITLE_PREPOSITIONS = frozenset(words("title_prepositions.txt"))
@@ -75,7 +75,7 @@ OPENING_CONNECTIVE = regex.compile(
     r"""
     (?:{words})      # a coordinating or linking word, or a contrast (opening_connectives.txt)
     ,?[ ]+{mask}     # then the quotation, nothing between
-    """.format(words="|".join(opening_connectives("quotation")), mask=escaped(MASK)),
+    """.format(words="|".join(opening_connectives("quotation")), mask=MASK_ESCAPE),
     regex.VERBOSE,
 )
 
@@ -97,12 +97,12 @@ RELATIVE = frozenset(w for w, role in table("pronouns.txt").items() if role == "
 # Between two cues: a clause of its own rather than the first one's object
 # ("X said A, but Y told reporters 'Q'"; "X said A; Y called it 'Q'").
 COORDINATION = regex.compile(
-    r"""
+    rf"""
     [;:]                                         # a semicolon or colon ends the clause
     | , [ \t]* (?:and|but|while|whereas|yet|though|although)\b  # ", but Y said"
     | \b(?:while|whereas|although|though)\b     # "while Y called it"
     | , [ \t]* (?:to|at|after|upon) [ ]which\b     # ", to which Y interjected: ..."
-    | \x1a [ \t]* ,? [ \t]* (?:and|but) \b       # '"A" and Y said': a quotation of its own
+    | {MASK_ESCAPE} [ \t]* ,? [ \t]* (?:and|but) \b   # '"A" and Y said': a quotation of its own
     """,
     regex.VERBOSE,
 )

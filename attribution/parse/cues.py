@@ -28,6 +28,7 @@ from functools import cache
 
 import regex
 
+from attribution.parse.char_classes import MASK_ESCAPE
 from attribution.parse.frame import QUOTE, Frame, Sentence
 from attribution.parse.model import Cue, Rule, Span
 from attribution.parse.wordlists import (
@@ -105,8 +106,8 @@ PARTY_BEFORE = regex.compile(
 # What may follow an inverted speaker ("..., said Geert Wilders, founder of ..."): the end of
 # the clause or a phrase about the saying, never a verb ("..., said the days are gone").
 CLAUSE_ENDS_AFTER_SPEAKER = regex.compile(
-    r"""
-    \s* (?: [,.;:!?\x1a)] | $ )                                  # punctuation or the end
+    rf"""
+    \s* (?: [,.;:!?{MASK_ESCAPE})] | $ )                         # punctuation or the end
     | \s* \( \s* (?:D|R|I|Dem|Rep|Ind|DFL) \s* [-\u2013\u2014]  # a party: "Jim Clyburn (D-S.C.)"
     | \s+ (?:in|at|on|during|who|last|this|earlier|told|to|of)\b  # where, when, who
     """,
@@ -133,7 +134,7 @@ PARTICLES = frozenset(words("name_particles.txt"))
 # ("In a statement on October 23, Dakhlallah confirmed").
 INTRODUCTORY = AsciiFast(
     regex.compile(
-        r"""
+        rf"""
     (?: (?:In|At|During|Speaking|From|On|After|Before|Asked|When|While|Earlier|Later|Last
           |Responding|Writing|Addressing|Appearing|Following|Under|Since|Despite|According
           |Like|Unlike|Standing|Reacting|Referring|Talking|Testifying|Even|Although|Though
@@ -147,7 +148,7 @@ INTRODUCTORY = AsciiFast(
           |Perhaps|Apparently|Notably|Privately|Publicly|Here|There
           |Given|Outside|Inside|Beyond|Early|Ever)\b
                                                                           # a leading phrase
-         [^,\x1a]{0,160}, \s*                                         # up to its comma
+         [^,{MASK_ESCAPE}]{{0,160}}, \s*                                         # up to its comma
     )
     """,
         regex.VERBOSE,
@@ -168,10 +169,10 @@ INTRODUCES_WORDS = frozenset(words("introducing_words.txt"))
 # end of a paragraph whose next paragraph opens with one ("X issued the following
 # statement:" then the statement).
 COLON_BEFORE_QUOTE = regex.compile(
-    r"""
+    rf"""
     : [ \t]*
-    (?: (?=\x1a)                         # "...: 'Q'" in the same sentence
-      | (?= (?:\r?\n[ \t]*)+ \x1a )       # "...:" ending the paragraph, 'Q' opening the next
+    (?: (?={MASK_ESCAPE})                  # "...: 'Q'" in the same sentence
+      | (?= (?:\r?\n[ \t]*)+ {MASK_ESCAPE} )   # "...:" ending the paragraph, 'Q' opening the next
     )
     """,
     regex.VERBOSE,
@@ -615,10 +616,10 @@ NUMBER_WORDS = frozenset(words("number_words.txt"))
 
 # A news dateline opening a paragraph: "WASHINGTON, Dec. 8 (UPI) — ", "LA CROSSE, Wis. — ".
 DATELINE = regex.compile(
-    r"""
-    (?: \p{Lu}[\p{Lu}\s.\-]{2,40}                       # the city in capitals
-        (?:,\s*[^\u2014\u2013\x1a]{1,40}?)?               # , the state or the date and agency
-      | \p{Lu}[\p{L}\s.]{2,40}?\s*\([\p{Lu}\p{L}]{2,8}\)   # Washington (AFP)
+    rf"""
+    (?: \p{{Lu}}[\p{{Lu}}\s.\-]{{2,40}}                       # the city in capitals
+        (?:,\s*[^\u2014\u2013{MASK_ESCAPE}]{{1,40}}?)?        # , the state or the date and agency
+      | \p{{Lu}}[\p{{L}}\s.]{{2,40}}?\s*\([\p{{Lu}}\p{{L}}]{{2,8}}\)   # Washington (AFP)
     )
     \s*(?:[\u2014\u2013]|--)\s*                         # the dash before the story
     """,

@@ -14,6 +14,7 @@ from functools import cache
 
 import regex
 
+from attribution.parse.char_classes import MASK_ESCAPE
 from attribution.parse.cues import INTRODUCTORY
 from attribution.parse.frame import QUOTE, Frame
 from attribution.parse.model import Cue, Span
@@ -101,11 +102,11 @@ TOLD_OBJECT = regex.compile(
 
 # Where the attributing clause ends: a complement, a quotation, or a new clause.
 CLAUSE_END = regex.compile(
-    r"""
+    rf"""
     \s+(?:that|whether|how|why|what|if)\b   # said on Tuesday that ...
-    | \x1a                                # a quotation
+    | {MASK_ESCAPE}                          # a quotation
     | [:;]                                  # said: "..."
-    | ,\s+(?!(?:on|in|at|during|last|this|earlier|from|Italy)\b|\p{Lu})  # , using ...
+    | ,\s+(?!(?:on|in|at|during|last|this|earlier|from|Italy)\b|\p{{Lu}})  # , using ...
     """,
     regex.VERBOSE,
 )
