@@ -302,6 +302,15 @@ def _name_word(word: str) -> bool:
     return low not in _function_words() and low not in cue_words()
 
 
+def plural_agreement(cue: str) -> bool:
+    """Whether a cue's verb agrees with a plural subject: "Allies say" (a group of people,
+    whatever its capital letter), not "Sanders says"; "said" tells neither."""
+    for word in cue.lower().split():
+        if word in cue_words():
+            return word + "s" in cue_words()
+    return False
+
+
 def is_capitalised(word: str) -> bool:
     return word[:1].isupper() or (word[:1].isdigit() and word[-1:].isalpha() and word.isupper())
 
@@ -548,7 +557,7 @@ def _through_role(masked: str, run: tuple[int, int], ceiling: int) -> tuple[int,
     after it is (the speaker stage drops everything before the name).
     """
     cur = run
-    for _ in range(3):
+    for _ in range(ROLE_WORDS_AFTER + 1):  # the role words, then the name
         nxt = word_after(masked, cur[1], ceiling)
         if nxt is None or masked[cur[1] : nxt[0]].strip():
             return _role_noun_end(masked, run, cur)
@@ -562,6 +571,11 @@ def _through_role(masked: str, run: tuple[int, int], ceiling: int) -> tuple[int,
             return _role_noun_end(masked, run, cur)
         cur = nxt
     return run
+
+
+# At most this many lower-case role words after a qualifier: "said Clinton's top foreign
+# policy aide Jake Sullivan".
+ROLE_WORDS_AFTER = 4
 
 
 def _role_noun_end(masked: str, run: tuple[int, int], cur: tuple[int, int]) -> tuple[int, int]:

@@ -21,6 +21,7 @@ from attribution.parse.cues import (
     PARTICLES,
     name_run_before,
     noun_phrase_before,
+    plural_agreement,
     pronouns,
     titles,
     word_after,
@@ -78,6 +79,16 @@ UNNAMED_SOURCE = regex.compile(
       | \b(?:briefed|informed)[ ]+(?:on|about)                   # briefed on
     )
     [ ]+(?:the[ ]+|a[ ]+|an[ ]+)?$                               # right before the mention
+    """,
+    regex.VERBOSE,
+)
+# What may stand between a description and the name in apposition to it: a comma, after
+# a time phrase that dates the description ("wrote the American ambassador at the time,
+# John E. Herbst").
+APPOSITIVE_GAP = regex.compile(
+    r"""
+    (?: [ ] (?: at[ ]the[ ]time | then | now ) )?   # the description's time
+    ,[ ]                                           # the comma before the name
     """,
     regex.VERBOSE,
 )
@@ -311,6 +322,10 @@ class _Document:
                 return self._tracked(tracked, tracked.kind)
             return self._pronoun(low, pronoun, cue.mention.start)
         name, kind = classify(mention)
+        if kind == "person" and " " not in name and plural_agreement(cue.cue.text):
+            # "Allies say", "Aides say": a plural noun that opens its sentence, not a name
+            why = f"mention {mention!r} takes a plural verb: a group"
+            return Speaker(name=name, kind="group", steps=(why,))
         if kind == "unknown" and name.lower() in function_words() and name[:1].isupper():
             # '"Q," From said' after "Al From": a surname that is also a common word
             full = self._full_name_with_place(name, cue.mention.start)
@@ -434,12 +449,13 @@ class _Document:
 
     def _appositive_name(self, end: int) -> str | None:
         """The full name set off by commas right after a description, if any, or ending
-        the sentence ('..." wrote the ambassador, John E. Herbst.').
+        the sentence ('..." wrote the ambassador, John E. Herbst.'; '... at the time,').
         """
         masked = self.frame.masked
-        if not masked.startswith(", ", end):
+        gap = APPOSITIVE_GAP.match(masked, end)
+        if gap is None:
             return None
-        m = entities.NAME_RUN.match(masked, end + 2)
+        m = entities.NAME_RUN.match(masked, gap.end())
         after = masked[m.end() : m.end() + 2] if m is not None else ""
         if m is None or not (after[:1] in (",", ";") or after in (".", ". ", ".\n")):
             return None
