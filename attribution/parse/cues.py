@@ -304,11 +304,10 @@ def _name_word(word: str) -> bool:
 
 def plural_agreement(cue: str) -> bool:
     """Whether a cue's verb agrees with a plural subject: "Allies say" (a group of people,
-    whatever its capital letter), not "Sanders says"; "said" tells neither."""
-    for word in cue.lower().split():
-        if word in cue_words():
-            return word + "s" in cue_words()
-    return False
+    whatever its capital letter), not "Sanders says"; "said" tells neither. Only a cue
+    that opens with its verb tells: not "went on to say", "will say"."""
+    first = cue.lower().split()[:1]
+    return bool(first) and first[0] in cue_words() and first[0] + "s" in cue_words()
 
 
 def is_capitalised(word: str) -> bool:
@@ -607,7 +606,8 @@ def noun_phrase_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | 
     start = first[0]
     for _ in range(6):
         w = masked[cur[0] : cur[1]]
-        if is_capitalised(w):
+        if is_capitalised(w) and w not in word_set("date_words.txt"):
+            # not "a Wednesday editorial": a day qualifies the noun after it
             return start, _through_role(masked, _name_run_after(masked, cur, ceiling), ceiling)[1]
         nxt = word_after(masked, cur[1], ceiling)
         if nxt is None or masked[cur[1] : nxt[0]].strip():
@@ -694,12 +694,40 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
         if low in pronouns():
             return first if pronouns()[low] != "relative" else None
         if is_capitalised(text) and low not in _function_words():
-            return _role_then_name(masked, _name_run_after(masked, first, before), before)
+            run = _role_then_name(masked, _name_run_after(masked, first, before), before)
+            return _possessed_after(masked, run, before)
         if low in DETERMINERS or low not in NOT_A_SPEAKER:
             phrase_end = _common_noun_end(masked, first, before)
             return (first[0], phrase_end) if phrase_end else None
         return None
     return None
+
+
+def _possessed_after(masked: str, run: tuple[int, int], ceiling: int) -> tuple[int, int]:
+    """A possessive name runs on over what it owns: "Ryan's campaign shrugged off ...,
+    telling" is the campaign's clause, not Ryan's. The nouns end before the verb (a word
+    in -ed, a cue word, a function word) and number at most three."""
+    if not masked.endswith("'s", run[0], run[1]):
+        return run
+    end = run[1]
+    cur = word_after(masked, end, ceiling)
+    for _ in range(3):
+        if cur is None or masked[end : cur[0]] != " ":
+            break
+        w = masked[cur[0] : cur[1]]
+        low = w.lower()
+        if (
+            not w.isalpha()
+            or not w.islower()
+            or low.endswith("ed")
+            or low in cue_words()
+            or low in _function_words()
+            or low in BETWEEN_SUBJECT_AND_CUE
+        ):
+            break
+        end = cur[1]
+        cur = word_after(masked, end, ceiling)
+    return run[0], end
 
 
 def _common_noun_end(masked: str, first: tuple[int, int], ceiling: int) -> int | None:

@@ -71,6 +71,15 @@ OUTLET_NAME = regex.compile(
     """,
     regex.VERBOSE,
 )
+# The outlet a writing is printed in, right after it: "reads a Wednesday editorial in The
+# Des Moines Register", "an op-ed by The Washington Post".
+OUTLET_AFTER = regex.compile(
+    r"""
+    [ ]+ (?: in | by | from ) [ ]+               # the preposition
+    (?P<outlet> (?:The[ ]+)? \p{Lu}[\p{L}\p{M}'\-]* (?:[ ]+\p{Lu}[\p{L}\p{M}'\-]*)* )  # its name
+    """,
+    regex.VERBOSE,
+)
 # What stands before the mention an unnamed source is "familiar with": "a person familiar
 # with the discussions said" is said by the person, who is no one the text names.
 UNNAMED_SOURCE = regex.compile(
@@ -381,6 +390,15 @@ class _Document:
                 first = f"mention {mention!r} is a description"
                 return self._tracked(role, role.kind, first=first)
             if head in word_set("outlet_nouns.txt"):
+                printed = OUTLET_AFTER.match(self.frame.masked, cue.mention.end)
+                if printed is not None:
+                    paper, paper_kind = classify(printed.group("outlet"))
+                    if paper_kind == "organisation" or any(
+                        w in word_set("publication_words.txt") for w in paper.split()
+                    ):
+                        self.history.append((paper, "organisation"))
+                        why = f"mention {mention!r} is printed in {paper!r}: the outlet's words"
+                        return Speaker(name=paper, kind="organisation", steps=(why,))
                 outlet = self._outlet_before(head, cue.mention.start)
                 if outlet is not None:
                     return outlet
