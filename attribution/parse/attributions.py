@@ -25,7 +25,13 @@ from typing import Literal
 import regex
 
 from attribution.parse.char_classes import MASK, escaped
-from attribution.parse.cues import CONTENTLESS_CUES, INTRODUCTORY, keeps_period, word_after
+from attribution.parse.cues import (
+    CONTENTLESS_CUES,
+    INTRODUCTORY,
+    PARTICIPLE_RULES,
+    keeps_period,
+    word_after,
+)
 from attribution.parse.frame import QUOTE, Frame
 from attribution.parse.model import Attribution, Cue, Quotation, Rule, Span
 from attribution.parse.speakers import Speaker
@@ -331,6 +337,15 @@ def _nearest_cue(sentence: _Sentence, q: Quotation, masked: str, start: int) -> 
     if after is not None and after.mention.text.lower() in RELATIVE:
         after = None  # "a 'paperwork error' that was reported": a clause about the words
     if after is not None and _adjacent(masked, q, after):
+        claim = sentence.cues[k - 1] if k > 0 else None
+        if (
+            claim is not None
+            and claim.origin == "possessive-claim"
+            and after.origin in (PARTICIPLE_RULES)
+        ):
+            # "Trump's claim that Obama 'founded ISIS,' saying they were nitpicking": the
+            # claim holds the words; the participle goes on to words of its own
+            return claim
         return after
     if k == 0:
         return after

@@ -615,6 +615,8 @@ def noun_phrase_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | 
                 return None
             return start, cur[1]
         nlow = masked[nxt[0] : nxt[1]].lower()
+        if pronouns().get(nlow) == "relative":
+            return start, cur[1]  # "said the man who built his career": the man
         if nlow in NOT_A_SPEAKER and nlow not in DETERMINERS:
             if w.lower() in NOT_A_SPEAKER:
                 return None
