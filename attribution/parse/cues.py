@@ -736,8 +736,20 @@ def _common_noun_end(masked: str, first: tuple[int, int], ceiling: int) -> int |
     """End of a short common-noun subject ('the spokesman', 'U.S. officials')."""
     cur = first
     end = None
+    role = False  # the last word read is a lower-case content word
     for _ in range(5):
-        w = masked[cur[0] : cur[1]].lower()
+        word = masked[cur[0] : cur[1]]
+        w = word.lower()
+        compound = "-" in word and w.endswith(("ed", "ing"))  # "Qaeda-linked": no name
+        if (
+            role
+            and is_capitalised(word)
+            and not compound
+            and word not in word_set("date_words.txt")
+        ):
+            # "the al Qaeda-linked cleric Anwar al-Awlaki": the name after the role
+            return _name_run_after(masked, cur, ceiling)[1]
+        role = word.isalpha() and word.islower() and w not in DETERMINERS
         if w not in DETERMINERS:
             if w in NOT_A_SPEAKER:
                 break
@@ -763,8 +775,8 @@ def _before_verb(masked: str, np: tuple[int, int]) -> tuple[int, int]:
     cur = word_after(masked, end, np[1])
     while cur is not None:
         w = masked[cur[0] : cur[1]].lower()
-        if w.endswith("ed") or w in cue_words() or w in BETWEEN_SUBJECT_AND_CUE:
-            break
+        if (w.endswith("ed") and "-" not in w) or w in cue_words() or w in BETWEEN_SUBJECT_AND_CUE:
+            break  # a verb; not a compound adjective ("al Qaeda-linked", "Florida-based")
         end = cur[1]
         cur = word_after(masked, end, np[1])
     return np[0], end

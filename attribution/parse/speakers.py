@@ -131,6 +131,12 @@ def _is_title(token: str) -> bool:
     return token.rstrip(".") in titles() or token.lower() in ("former", "then-", "acting")
 
 
+def _particle_surname(token: str) -> bool:
+    """A surname that opens with a lower-case particle: "al-Awlaki", "el-Sisi"."""
+    particle, dash, rest = token.partition("-")
+    return bool(dash) and particle in PARTICLES and rest[:1].isupper()
+
+
 @lru_cache(maxsize=16384)
 def classify(mention: str) -> tuple[str, str]:
     """A mention's clean name and kind: titles and determiners dropped (cached: pure)."""
@@ -159,7 +165,7 @@ def classify(mention: str) -> tuple[str, str]:
         named_after = kind_after == "person" and len(after_of.split()) >= 2
         if kind_of == "person" and len(before_of.split()) >= 2 and not named_after:
             return before_of, kind_of  # not "Secretary of Defense Lloyd J. Austin III"
-    if not tokens[-1][:1].isupper():
+    if not tokens[-1][:1].isupper() and not _particle_surname(tokens[-1]):
         return " ".join(tokens), "group"  # "officials", "the spokesman", "U.S. officials"
     name: list[str] = []
     for token in reversed(tokens):
