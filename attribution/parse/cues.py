@@ -237,7 +237,18 @@ HEADLINE_NAME_WORDS = 3
 
 # After a colon rule's subject: a lower-case word (its verb, or an auxiliary), maybe after
 # an adverb ("He then listed the qualities ...:").
-SUBJECT_THEN_VERB = regex.compile(r"(?:'s)?[ \t]+\p{Ll}")
+SUBJECT_THEN_VERB = regex.compile(
+    r"""
+    (?:'s)?                                  # "Trump's" written as "Trump is"
+    (?: ,[ \t]+ (?:who|which) [ ]              # "X, who was killed in 2011, is shown":
+        [^,\n"""
+    + QUOTE
+    + r"""]{1,120} ,                            #   a relative clause set off by commas
+    )?
+    [ \t]+\p{Ll}                              # then the verb, in lower case
+    """,
+    regex.VERBOSE,
+)
 
 # What may follow a byline's name: the end of the line, a full stop or comma, a bracket
 # ("(@handle)"), never more words of a sentence.
@@ -732,12 +743,19 @@ def _possessed_after(masked: str, run: tuple[int, int], ceiling: int) -> tuple[i
     return run[0], end
 
 
+# A common-noun subject is at most this many words; its role words may lead to a name
+# within the longer reach ("the al Qaeda-linked Islamic extremist cleric Anwar al-Awlaki").
+SUBJECT_WORDS = 5
+SUBJECT_REACH = 8
+
+
 def _common_noun_end(masked: str, first: tuple[int, int], ceiling: int) -> int | None:
-    """End of a short common-noun subject ('the spokesman', 'U.S. officials')."""
+    """End of a short common-noun subject ('the spokesman', 'U.S. officials'), or of
+    the name its role words lead to ('the ... cleric Anwar al-Awlaki')."""
     cur = first
     end = None
     role = False  # the last word read is a lower-case content word
-    for _ in range(5):
+    for read in range(SUBJECT_REACH):
         word = masked[cur[0] : cur[1]]
         w = word.lower()
         compound = "-" in word and w.endswith(("ed", "ing"))  # "Qaeda-linked": no name
@@ -747,12 +765,15 @@ def _common_noun_end(masked: str, first: tuple[int, int], ceiling: int) -> int |
             and not compound
             and word not in word_set("date_words.txt")
         ):
-            # "the al Qaeda-linked cleric Anwar al-Awlaki": the name after the role
-            return _name_run_after(masked, cur, ceiling)[1]
+            # "the al Qaeda-linked cleric Anwar al-Awlaki": the name after the role; one
+            # capitalised word is an adjective ("radical Islamist preacher"), not a name
+            named = _name_run_after(masked, cur, ceiling)
+            if " " in masked[named[0] : named[1]]:
+                return named[1]
         role = word.isalpha() and word.islower() and w not in DETERMINERS
-        if w not in DETERMINERS:
-            if w in NOT_A_SPEAKER:
-                break
+        if w in NOT_A_SPEAKER and w not in DETERMINERS:
+            break
+        if w not in DETERMINERS and read < SUBJECT_WORDS:
             end = cur[1]
         nxt = word_after(masked, cur[1], ceiling)
         if nxt is None or masked[cur[1] : nxt[0]].strip():
