@@ -152,6 +152,20 @@ INTRODUCTORY = AsciiFast(
 )
 
 
+# A subordinate clause after an opening phrase, up to its comma: "Last month, when I asked
+# him, he said".
+SUBORDINATE_CLAUSE = regex.compile(
+    r"""
+    (?: when | while | after | before | because | although | though | once | until
+      | as[ ]soon[ ]as                                     # a conjunction of time or cause
+    ) \b
+    [^,"""
+    + QUOTE
+    + r"""]{0,160} , \s*                                   # up to its comma
+    """,
+    regex.VERBOSE,
+)
+
 # Rules whose speaker stands before the cue as the subject of its clause, which a
 # participle later in the sentence shares ("Hollande said Tuesday, noting ...").
 SUBJECT_FIRST_RULES = frozenset({"speaker-cue", "speaker-appositive-cue"})
@@ -686,6 +700,11 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
         while tail is not None and tail.end() > pos:
             pos = tail.end()
             tail = PLACE_OR_DAY_TAIL.match(masked, pos, before)
+        # "Last month, when I asked Bernie Sanders ..., he looked ...": a second opening
+        # phrase, a subordinate clause, before the subject
+        clause = SUBORDINATE_CLAUSE.match(masked, pos, before)
+        if clause is not None:
+            pos = clause.end()
     first = word_after(masked, pos, before)
     opener = masked[first[0] : first[1]] if first is not None else ""
     manner = False  # "Hastily politicizing": an adverb and a participle, not "Kelly said"
@@ -1462,6 +1481,11 @@ def _mention_for(
     w = word_before(masked, pos, sentence.start)
     if w is not None and masked[w[0] : w[1]].lower() in ("and", "but", "then"):
         if earlier is not None:
+            main = clause_subject(masked, sentence, w[0])
+            if main is not None and main[0] >= earlier[1]:
+                # "when I asked him ..., he looked ... and said": the earlier cue is in an
+                # opening clause; the verb shares the main clause's subject
+                return main, "coordinated-clause-subject"
             return earlier, "coordinated-cue-subject"  # "Lazar said ... and added, 'Q'"
         # "Jindal signed an order, while Mike Huckabee proposed we 'Q' and said ...": the
         # coordinated verb shares the subject of its own clause, not the sentence's first.
