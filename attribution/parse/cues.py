@@ -1260,7 +1260,32 @@ def _claim_cues(text: str, frame: Frame, runs: list[QuoteRun]) -> list[Cue]:
             if m.start() not in seen:
                 seen.add(m.start())
                 out.extend(_claim_cue(text, masked, sentence, m))
+    for run_start, _, sentence in runs:
+        if sentence is None:
+            continue
+        floor = max(sentence.start, run_start - CLAIM_REACH)
+        for m in _pronoun_claim_pattern().finditer(masked, floor, run_start):
+            if m.start() not in seen:
+                # "her claim that she 'never sent' it": the speaker stage resolves "her"
+                seen.add(m.start())
+                out.append(
+                    Cue(
+                        cue=Span.of(text, m.start("noun"), m.end()),
+                        mention=Span.of(text, m.start(), m.end()),
+                        rule="possessive-claim",
+                        sentence=Span.of(text, sentence.start, sentence.end),
+                    )
+                )
     return out
+
+
+@cache
+def _pronoun_claim_pattern() -> re.Pattern[str]:
+    """A possessive pronoun, up to two modifiers and a noun of saying: "her claim"."""
+    body = trie_pattern(list(words("claim_nouns.txt")))
+    return re.compile(
+        rf"\b(?:[Hh]is|[Hh]er)[ \t]+(?:[a-z\-]+[ \t]+){{0,2}}(?P<noun>{body})s?(?![\w'\-])"
+    )
 
 
 def _claim_cue(text: str, masked: str, sentence: Sentence, m: re.Match[str]) -> list[Cue]:

@@ -194,7 +194,14 @@ def _possessed_nouns(rule: Rule) -> frozenset[str]:
     """Nouns whose possessor is the speaker: of speech always ("her statement read"); of
     disposition ("his willingness") only as the subject of a speech participle, where
     the possessor is the one who acts ("his willingness to fight - attacking X as 'Q'")."""
+    if rule == "possessive-claim":
+        return _speech_or_claim()  # "her claim that she 'never sent' it"
     return _speech_or_disposition() if rule in PARTICIPLE_RULES else word_set("speech_nouns.txt")
+
+
+@cache
+def _speech_or_claim() -> frozenset[str]:
+    return word_set("speech_nouns.txt") | word_set("claim_nouns.txt")
 
 
 @cache
