@@ -412,6 +412,11 @@ def _neighbour(
         and OPENING_CONNECTIVE.match(frame.masked, sentences[si].start, sentences[si].end)
         is not None
     )
+    if not opens and previous is not None:
+        # 'said Jock Finlayson. Now, "within the business community ..."': an opening
+        # phrase and its comma, then the quotation, nothing else of the reporter's
+        intro = INTRODUCTORY.match(frame.masked, sentences[si].start, q.open_mark)
+        opens = intro is not None and intro.end() == q.open_mark
     if previous is not None and previous.last is not None and opens:
         # The speaker of the previous sentence's quotation, not a cue after it in a
         # clause of its own ('"A," Clinton said after she called Sanders. "B."').
