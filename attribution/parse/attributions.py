@@ -5,6 +5,8 @@ conventions decide, in this order:
 
 * ``previous-sentence``: a split quote (`"A," she said. "B."`, also `But "B."`) or a
   quote right after a sentence that reports the same speaker;
+* ``subject-continues``: a quote after a sentence whose subject is the speaker before it
+  (`"A," says X. X works in retail. "B."`);
 * ``cue-in-next-sentence``: a quote followed by a sentence that only attributes;
 * ``continues-previous-paragraph``: a paragraph of pure quotation continues the
   speaker with whom the previous paragraph ended.
@@ -29,6 +31,7 @@ from attribution.parse.cues import (
     CONTENTLESS_CUES,
     INTRODUCTORY,
     PARTICIPLE_RULES,
+    clause_subject,
     keeps_period,
     word_after,
 )
@@ -36,7 +39,7 @@ from attribution.parse.frame import QUOTE, Frame
 from attribution.parse.model import Attribution, Cue, Quotation, Rule, Span
 from attribution.parse.speakers import Speaker
 from attribution.parse.venues import Setting
-from attribution.parse.wordlists import opening_connectives, words
+from attribution.parse.wordlists import given_names, opening_connectives, words
 
 # The words of a quotation, to tell a title ("Meet the Press") from speech.
 TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.\-]*")
@@ -87,6 +90,9 @@ OPENING_CONNECTIVE = regex.compile(
     regex.VERBOSE,
 )
 
+
+# The sex a subject pronoun refers to, as first_names.txt writes it.
+PRONOUN_SEX = {"he": "m", "she": "f"}
 
 # A quotation standing alone as a paragraph of at most this many words is a subhead.
 SUBHEAD_WORDS = 5
@@ -423,6 +429,26 @@ def _neighbour(
         last = previous.last_quote or previous.last
         rule: Rule = "split-quote" if last.origin == "quote" else "previous-sentence"
         return (rule, last), "no cue in its sentence; the previous one names the speaker"
+    if (
+        opens
+        and previous is not None
+        and previous.last is None
+        and not previous.cued
+        and not previous.quoted
+        and si >= 2
+        and sentences[si - 2].paragraph == para
+    ):
+        # '"A," says Melissa Roloson. Roloson supports Clinton. "B."': a sentence about
+        # the speaker between her quotations does not end her turn
+        earlier = info[si - 2].last_quote or info[si - 2].last
+        between = sentences[si - 1]
+        if earlier is not None and earlier.speaker.kind == "person" and earlier.speaker.name:
+            subject = clause_subject(frame.masked, between, between.end)
+            if subject is not None and _refers_to(
+                frame.masked[subject[0] : subject[1]], earlier.speaker.name
+            ):
+                why = "no cue in its sentence; the sentence before is about the speaker before it"
+                return ("subject-continues", earlier), why
     nxt = si + 1
     if nxt < len(sentences) and sentences[nxt].paragraph == para:
         following = info[nxt]
@@ -470,6 +496,17 @@ def _neighbour(
             why = "a paragraph of quotation continues the previous paragraph's speaker"
             return ("continues-previous-paragraph", chosen), why
     return ("unattributed", None), "no cue nearby names a speaker"
+
+
+def _refers_to(subject: str, name: str) -> bool:
+    """Whether a sentence's subject plainly names the speaker: a he or she, or the
+    speaker's surname ("Roloson" for Melissa Roloson)."""
+    words_ = subject.replace("\u2019", "'").removesuffix("'s").split()
+    if len(words_) == 1 and words_[0].lower() in PRONOUN_SEX:
+        # not a "she" after a man the first-name table knows
+        sex = given_names().get(name.split()[0].casefold())
+        return sex is None or sex == PRONOUN_SEX[words_[0].lower()]
+    return bool(words_) and words_[-1] == name.split()[-1]
 
 
 def _only_quotation(frame: Frame, si: int) -> bool:

@@ -40,6 +40,7 @@ Rule = Literal[
     # no cue in its sentence: a neighbour's speaker (attributions.py)
     "previous-sentence",  # a quote right after a sentence that reports the speaker
     "split-quote",  # "A," she said. "B."
+    "subject-continues",  # "A," said X. She works in retail. "B."
     "cue-in-next-sentence",  # "Q." So said Austin.
     "continues-previous-paragraph",  # a paragraph of quotation continues the speaker
     "colon-next-paragraph",  # X said: / "Q" as the next paragraph
