@@ -12,7 +12,8 @@ mention is found by the word order news copy uses:
 * the subject of the clause, for participles and coordinated verbs ("Austin said,
   adding ..."; "He attacked Cruz and said ..."): ``participle-cue-subject``,
   ``participle-clause-subject``, ``coordinated-cue-subject``,
-  ``coordinated-clause-subject``.
+  ``coordinated-clause-subject``; but a "for"-gerund after an object is the object's
+  ("scolded Romney for suggesting ..."): ``gerund-object``.
 
 Every rule name is one of ``model.Rule``, with an example there.
 
@@ -1001,6 +1002,22 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
     return tuple(out)
 
 
+def _gerund_object(masked: str, sentence: Sentence, gerund: int) -> tuple[int, int] | None:
+    """The name a "for"-gerund belongs to: "Priebus scolded Romney for suggesting that
+    immigrants should 'self-deport'" is Romney's suggestion, the object's, not the
+    subject's. Only a name stands there; "was criticized for saying" keeps its subject."""
+    w = word_before(masked, gerund, sentence.start)
+    if w is None or masked[w[0] : w[1]] != "for":
+        return None
+    named = word_before(masked, w[0], sentence.start)
+    if named is None or named[1] != w[0] - 1 or not _name_word(masked[named[0] : named[1]]):
+        return None
+    run = name_run_before(masked, named, sentence.start)
+    if run[0] == sentence.start:
+        return None  # the sentence's own subject: "Romney for saying" is no clause
+    return run
+
+
 def _between_subject_and_cue(masked: str, w: tuple[int, int], floor: int) -> bool:
     """Whether the word at ``w`` stands between a speaker and the cue: an auxiliary or adverb.
 
@@ -1410,6 +1427,9 @@ def _mention_for(
         if with_np is not None:
             # "..., with the American Federation of Teachers calling her 'Q'"
             return with_np.span("np"), "with-participle"
+        object_np = _gerund_object(masked, sentence, subject_end)
+        if object_np is not None:
+            return object_np, "gerund-object"  # "scolded Romney for suggesting 'Q'"
         if earlier is not None:
             return earlier, "participle-cue-subject"  # "Hollande said ..., noting 'Q'"
         subject = clause_subject(masked, sentence, start)

@@ -23,6 +23,7 @@ Rule = Literal[
     "participle-clause-subject",  # Speaking in Rome, Austin called it "Q"
     "absolute-participle",  # ..., with Sen. McCain calling it "Q"
     "with-participle",  # with X saying "Q"
+    "gerund-object",  # scolded Romney for suggesting "Q"
     "coordinated-cue-subject",  # Lazar said ... and added, "Q"
     "coordinated-clause-subject",  # Huckabee proposed we "Q" and said ...
     "what-they-call",  # what he calls the "Washington cartel"
