@@ -158,6 +158,18 @@ def test_every_list_is_read_by_the_code(name: str) -> None:
     assert any(f'"{name}"' in source for source in sources), name
 
 
+def test_every_list_the_code_names_is_here() -> None:
+    """A list renamed or split (date_words.txt became three) fails here, not at run time."""
+    package = Path(attribution.__file__).parent
+    named = {
+        m.group(1)
+        for p in package.rglob("*.py")
+        for m in re.finditer(r'"([a-z_]+\.txt)"', p.read_text(encoding="utf-8"))
+    }
+    assert named, "no list named in the code: the pattern above is wrong"
+    assert sorted(named - set(LISTS)) == []
+
+
 def test_date_words_are_the_calendar_lists() -> None:
     """Months, weekdays and relative days have one home each; the date words are all three."""
     assert wordlists.date_words() == (

@@ -5,6 +5,8 @@ conventions decide, in this order:
 
 * ``previous-sentence``: a split quote (`"A," she said. "B."`, also `But "B."`) or a
   quote right after a sentence that reports the same speaker;
+* ``subject-continues``: a quote after a sentence whose subject is the speaker before it
+  (`"A," says X. X works in retail. "B."`);
 * ``cue-in-next-sentence``: a quote followed by a sentence that only attributes;
 * ``continues-previous-paragraph``: a paragraph of pure quotation continues the
   speaker with whom the previous paragraph ended.
@@ -25,12 +27,19 @@ from typing import Literal
 import regex
 
 from attribution.parse.char_classes import MASK, MASK_ESCAPE
-from attribution.parse.cues import CONTENTLESS_CUES, INTRODUCTORY, keeps_period, word_after
+from attribution.parse.cues import (
+    CONTENTLESS_CUES,
+    INTRODUCTORY,
+    PARTICIPLE_RULES,
+    clause_subject,
+    keeps_period,
+    word_after,
+)
 from attribution.parse.frame import QUOTE, Frame
 from attribution.parse.model import Attribution, Cue, Quotation, Rule, Span
 from attribution.parse.speakers import Speaker
 from attribution.parse.venues import Setting
-from attribution.parse.wordlists import opening_connectives, table, words
+from attribution.parse.wordlists import given_names, opening_connectives, table, words
 
 # The words of a quotation, to tell a title ("Meet the Press") from speech.
 TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.\-]*")
@@ -79,6 +88,9 @@ OPENING_CONNECTIVE = regex.compile(
     regex.VERBOSE,
 )
 
+
+# The sex a subject pronoun refers to, as first_names.txt writes it.
+PRONOUN_SEX = {"he": "m", "she": "f"}
 
 # A quotation standing alone as a paragraph of at most this many words is a subhead.
 SUBHEAD_WORDS = 5
@@ -330,6 +342,15 @@ def _nearest_cue(sentence: _Sentence, q: Quotation, masked: str, start: int) -> 
     if after is not None and after.mention.text.lower() in RELATIVE:
         after = None  # "a 'paperwork error' that was reported": a clause about the words
     if after is not None and _adjacent(masked, q, after):
+        claim = sentence.cues[k - 1] if k > 0 else None
+        if (
+            claim is not None
+            and claim.origin == "possessive-claim"
+            and after.origin in (PARTICIPLE_RULES)
+        ):
+            # "Trump's claim that Obama 'founded ISIS,' saying they were nitpicking": the
+            # claim holds the words; the participle goes on to words of its own
+            return claim
         return after
     if k == 0:
         return after
@@ -396,12 +417,37 @@ def _neighbour(
         and OPENING_CONNECTIVE.match(frame.masked, sentences[si].start, sentences[si].end)
         is not None
     )
+    if not opens and previous is not None:
+        # 'said Jock Finlayson. Now, "within the business community ..."': an opening
+        # phrase and its comma, then the quotation, nothing else of the reporter's
+        intro = INTRODUCTORY.match(frame.masked, sentences[si].start, q.open_mark)
+        opens = intro is not None and intro.end() == q.open_mark
     if previous is not None and previous.last is not None and opens:
         # The speaker of the previous sentence's quotation, not a cue after it in a
         # clause of its own ('"A," Clinton said after she called Sanders. "B."').
         last = previous.last_quote or previous.last
         rule: Rule = "split-quote" if last.origin == "quote" else "previous-sentence"
         return (rule, last), "no cue in its sentence; the previous one names the speaker"
+    if (
+        opens
+        and previous is not None
+        and previous.last is None
+        and not previous.cued
+        and not previous.quoted
+        and si >= 2
+        and sentences[si - 2].paragraph == para
+    ):
+        # '"A," says Melissa Roloson. Roloson supports Clinton. "B."': a sentence about
+        # the speaker between her quotations does not end her turn
+        earlier = info[si - 2].last_quote or info[si - 2].last
+        between = sentences[si - 1]
+        if earlier is not None and earlier.speaker.kind == "person" and earlier.speaker.name:
+            subject = clause_subject(frame.masked, between, between.end)
+            if subject is not None and _refers_to(
+                frame.masked[subject[0] : subject[1]], earlier.speaker.name
+            ):
+                why = "no cue in its sentence; the sentence before is about the speaker before it"
+                return ("subject-continues", earlier), why
     nxt = si + 1
     if nxt < len(sentences) and sentences[nxt].paragraph == para:
         following = info[nxt]
@@ -449,6 +495,17 @@ def _neighbour(
             why = "a paragraph of quotation continues the previous paragraph's speaker"
             return ("continues-previous-paragraph", chosen), why
     return ("unattributed", None), "no cue nearby names a speaker"
+
+
+def _refers_to(subject: str, name: str) -> bool:
+    """Whether a sentence's subject plainly names the speaker: a he or she, or the
+    speaker's surname ("Roloson" for Melissa Roloson)."""
+    words_ = subject.replace("\u2019", "'").removesuffix("'s").split()
+    if len(words_) == 1 and words_[0].lower() in PRONOUN_SEX:
+        # not a "she" after a man the first-name table knows
+        sex = given_names().get(name.split()[0].casefold())
+        return sex is None or sex == PRONOUN_SEX[words_[0].lower()]
+    return bool(words_) and words_[-1] == name.split()[-1]
 
 
 def _only_quotation(frame: Frame, si: int) -> bool:

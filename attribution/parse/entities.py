@@ -30,6 +30,7 @@ from attribution.parse.cues import (
     NOT_A_SPEAKER,
     cue_words,
     one_person_noun,
+    plural_agreement,
     pronouns,
     titles,
 )
@@ -346,7 +347,18 @@ class Tracker:
         self.by_role_head: dict[str, dict[int, None]] = {}  # "clerk" -> who carried it
         self.last_seen: dict[int, int] = {}  # entity -> offset of its latest mention
         self._starts = [sentence.start for sentence in frame.sentences]
-        self.speaker_starts = frozenset(c.mention.start for c in cues if c.mention is not None)
+        # Where the cues' speakers stand; not a lone capitalised word with a plural verb
+        # ("Allies say"): a group, which no "he" or "she" refers back to.
+        self.speaker_starts = frozenset(
+            c.mention.start
+            for c in cues
+            if c.mention is not None
+            and not (
+                " " not in c.mention.text
+                and c.mention.text.casefold() not in pronouns()
+                and plural_agreement(c.cue.text)
+            )
+        )
         # One-word names the article makes a speaker somewhere ("Obama said"): a person
         # wherever else they stand ("Obama defended the process. ... the president said").
         self.speaker_words = frozenset(
@@ -356,6 +368,7 @@ class Tracker:
             and c.mention.text[:1].isupper()
             and " " not in c.mention.text
             and c.mention.text.casefold() not in pronouns()
+            and not plural_agreement(c.cue.text)
         )
         self.descriptions = [
             (c.mention.start, c.mention.end)

@@ -56,6 +56,7 @@ DATE = regex.compile(
 PLACE = rf"""
     (?!{WEEKDAY}\b|{MONTH})
     \p{{Lu}}[\p{{L}}\p{{M}}'\-.]*(?:\s+(?:of\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'\-.]*){{0,3}}
+    (?<!'s)(?!')                               # not a possessive: "at Trump's wording"
     (?:,\s+(?!{WEEKDAY}\b|{MONTH})\p{{Lu}}[\p{{L}}\p{{M}}'\-]+)?        # , Italy
 """
 
