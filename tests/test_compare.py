@@ -501,7 +501,7 @@ def test_a_reworded_quote_credited_to_someone_else_gets_both_findings() -> None:
 @pytest.mark.parametrize(
     "rule", ["previous-sentence", "subject-continues", "continues-previous-paragraph"]
 )
-def test_a_venue_borrowed_from_a_neighbouring_sentence_never_mismatches(rule: str) -> None:
+def test_a_venue_borrowed_from_a_neighbouring_sentence_never_mismatches(rule: Rule) -> None:
     text = "Headline\n\n“Left to be seen,” Austin said in Berlin.\n"
     own = quoted(text, "Left to be seen", "Austin", venue="in Berlin", rule="speaker-cue")
     borrowed = dataclasses.replace(own, rule=rule)
