@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
-import glob
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,7 @@ from typing import Literal
 import regex
 import yaml
 
-from attribution.check.globs import GlobError, expand
+from attribution.check.globs import GlobError, OutsideRoot, expand, within
 from attribution.check.layout import shown as shown_path
 from attribution.errors import ExpectationError
 
@@ -152,8 +151,12 @@ def load(path: Path, *, root: Path, drafts: Callable[[str], Draft] | None = None
     # device would hang or fill memory, a link out of the project reads someone else's.
     if not path.is_file():
         raise ExpectationError(shown, None, "not a regular file")
-    if not path.resolve().is_relative_to(_real_root(root)):
-        raise ExpectationError(shown, None, "lies outside the project (a link out of the rootdir)")
+    try:
+        within(path, root=_real_root(root))
+    except OutsideRoot:
+        raise ExpectationError(
+            shown, None, "lies outside the project (a link out of the rootdir)"
+        ) from None
     if path.stat().st_size > MAX_RECORD_BYTES:
         limit = MAX_RECORD_BYTES // 1_000_000
         raise ExpectationError(shown, None, f"larger than {limit} MB: not a record file")
@@ -388,9 +391,6 @@ def _articles(
     found: set[Path] = set()
     for item in globs:
         pattern = item.pattern
-        literal = Path(*[part for part in _parts_before_magic(pattern)])
-        if not (base / literal).resolve().is_relative_to(root):
-            v.fail_at(item.line, f"glob '{pattern}' reaches outside the rootdir")
         try:
             files = expand(pattern, base=base, root=root)
         except GlobError as err:
@@ -399,25 +399,12 @@ def _articles(
             v.fail_at(item.line, f"glob '{pattern}' matches more than {MAX_GLOB_MATCHES:,} files")
         if not files:
             v.fail_at(item.line, f"glob '{pattern}' matches no file")
-        for file in files:
-            if not file.is_relative_to(root):
-                v.fail_at(item.line, f"glob '{pattern}' reaches outside the rootdir: {file}")
-            found.add(file)
+        found.update(files)  # all inside the root: expand() refuses any other
     return tuple(sorted(found))
 
 
 #: An articles glob that matches more files than this is refused in one line.
 MAX_GLOB_MATCHES = 100_000
-
-
-def _parts_before_magic(pattern: str) -> list[str]:
-    """The folders a glob names before its first wildcard: where its walk starts."""
-    out = []
-    for part in Path(pattern).parts[:-1]:
-        if glob.has_magic(part):
-            break
-        out.append(part)
-    return out
 
 
 def _speakers(v: _Validator, node: yaml.Node) -> tuple[Speaker, ...]:
@@ -529,11 +516,10 @@ def _sources(
 
 def _source(v: _Validator, entry: SourceDraft, *, base: Path, root: Path) -> Source:
     """A transcript reference looked up: a file below the rootdir."""
-    resolved = (base / entry.written).resolve()
-    if not resolved.is_relative_to(_real_root(root)):
-        v.fail_at(
-            entry.path_line, f"source '{entry.written}' reaches outside the rootdir: {resolved}"
-        )
+    try:
+        resolved = within(base / entry.written, root=_real_root(root))
+    except OutsideRoot as err:
+        v.fail_at(entry.path_line, f"source '{entry.written}' {err}")
     if not resolved.is_file():
         v.fail_at(entry.path_line, f"source '{entry.written}' not found")
     return Source(
