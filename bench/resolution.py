@@ -11,6 +11,8 @@ attribution covering at least half of its characters, and prints:
 * accuracy: predicted speaker (casefolded, whitespace-normalised) is one of the
   expected entity's forms, over every quote with a non-null speaker, and over the
   found ones only;
+* the same accuracy with the name's written form aside (a leading "the", the
+  apostrophe, a bracketed gloss): the entity is right, only its spelling differs;
 * how many null-speaker quotes (scare quotes, unnamed sources) the pipeline credited
   to someone anyway, for information.
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,9 +58,28 @@ class Outcome:
         predicted = self.predicted
         return predicted is not None and _norm(predicted) in {_norm(f) for f in self.forms}
 
+    @property
+    def right_entity(self) -> bool:
+        """Right up to the name's written form: "Wall Street Journal" for "The Wall Street
+        Journal", "Ryan's" for "Ryan’s", "Vox Populi" for "Vox Populi (Voice of the
+        People)". The same entity, so the same for an editor; printed apart from ``correct``.
+        """
+        predicted = self.predicted
+        return predicted is not None and _form(predicted) in {_form(f) for f in self.forms}
+
 
 def _norm(name: str) -> str:
     return " ".join(name.casefold().split())
+
+
+# A bracketed gloss after a name: "Vox Populi (Voice of the People)".
+GLOSS = re.compile(r"\s*\([^()]*\)")
+
+
+def _form(name: str) -> str:
+    """A name without its written form: case, apostrophe, a leading "the", a gloss."""
+    plain = _norm(GLOSS.sub("", name).replace("\u2019", "'"))
+    return plain.removeprefix("the ")
 
 
 def _cover(quote_start: int, quote_end: int, found: tuple[Attribution, ...]) -> Attribution | None:
@@ -124,6 +146,10 @@ def main() -> int:
         "entity accuracy, found named quotes "
         f"{_pct(sum(o.correct for o in named_found), len(named_found))}"
     )
+    print(
+        "entity accuracy, named quotes, name form aside "
+        f"{_pct(sum(o.right_entity for o in named), len(named))}"
+    )
     credited = sum(o.predicted is not None for o in nulls)
     print(f"null-speaker quotes credited to someone anyway {credited}/{len(nulls)}")
     if args.errors:
@@ -135,9 +161,10 @@ def main() -> int:
                 print(f"{o.article} @{o.start}: expected {o.expected!r}, not found")
                 continue
             mention = o.found.mention.text if o.found.mention is not None else None
+            form = "; the name's form only" if o.right_entity else ""
             print(
                 f"{o.article} @{o.start}: expected {o.expected!r}, predicted {o.predicted!r}"
-                f" (rule {o.found.rule}, mention {mention!r})"
+                f" (rule {o.found.rule}, mention {mention!r}{form})"
             )
     return 0
 

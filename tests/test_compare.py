@@ -498,10 +498,13 @@ def test_a_reworded_quote_credited_to_someone_else_gets_both_findings() -> None:
     assert report.headline(findings[0]).count("with words changed") == 1
 
 
-def test_a_venue_borrowed_from_the_previous_sentence_never_mismatches() -> None:
+@pytest.mark.parametrize(
+    "rule", ["previous-sentence", "subject-continues", "continues-previous-paragraph"]
+)
+def test_a_venue_borrowed_from_a_neighbouring_sentence_never_mismatches(rule: Rule) -> None:
     text = "Headline\n\n“Left to be seen,” Austin said in Berlin.\n"
     own = quoted(text, "Left to be seen", "Austin", venue="in Berlin", rule="speaker-cue")
-    borrowed = dataclasses.replace(own, rule="previous-sentence")
+    borrowed = dataclasses.replace(own, rule=rule)
     assert [f.kind for f in matcher().check(article="a", text=text, attributions=[own]).findings]
     assert not matcher().check(article="a", text=text, attributions=[borrowed]).findings
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_compare import AUSTIN, SERIOUS  # the same two Austin records
 
 from attribution.check.align import Alignment, Token, align, tokens, words
@@ -581,3 +582,23 @@ def test_missing_quotes_are_listed_by_record_id() -> None:
         ("missing-quote", "zz-last"),
         ("unverified-quote", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "forms"),
+    [
+        ("The Wall Street Journal", ("wall", "street", "journal")),
+        ("the Vox Populi (Voice of the People) column", ("vox", "populi", "column")),
+        ("Rep. Tom Cole (R-Okla.)", ("tom", "cole")),
+        ("The", ("the",)),  # a name of one word keeps it
+        ("Lloyd (the) Austin", ("lloyd", "austin")),
+    ],
+)
+def test_name_forms_drop_a_leading_the_and_brackets(name: str, forms: tuple[str, ...]) -> None:
+    assert name_forms(name) == forms
+
+
+def test_a_masthead_with_or_without_the_is_one_outlet() -> None:
+    assert name_fits("Wall Street Journal", ["The Wall Street Journal"])
+    assert name_fits("The Wall Street Journal", ["Wall Street Journal"])
+    assert not name_fits("The Washington Post", ["The Wall Street Journal"])

@@ -11,10 +11,11 @@ import pytest
 from attribution import runner as check
 from attribution.check import consensus, records
 from attribution.check.consensus import Article, Group, build, same_speaker
-from attribution.check.findings import diff_text
+from attribution.check.findings import diff_text, parsed
 from attribution.check.source import read_article
 from attribution.cli import main
 from attribution.parse.pipeline import extract
+from attribution.report.text import describe
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = sorted((REPO / "corpus").glob("*.txt"))
@@ -126,6 +127,27 @@ def test_a_majority_names_the_outlier_and_a_tie_is_disputed() -> None:
     assert (warning.kind, warning.level) == ("disputed", "warn")
     other = build(_fake(_doe(plan), _doe(plan, "Richard Roe")))
     assert [g.verdict for g in other] == ["single", "single"]  # another speaker's words
+
+
+def test_a_consensus_finding_carries_the_parsers_fields_as_every_finding_does() -> None:
+    """findings.parsed() is their one home: the speaker, the mention and the others it
+    also fits, as a comparison finding reports them ("also: the mention also fits")."""
+    plan = "We will publish the full plan next week"
+    ambiguous = f'John Smith met Bob Jones on Monday. "{plan}," he said.\n'
+    groups = build(
+        _fake(_doe(plan, "John Smith"), _doe(plan, "Smith"), ambiguous.replace("full", "whole"))
+    )
+    (group,) = [g for g in groups if g.verdict == "majority"]
+    (finding,) = consensus.group_findings(group, record_file="r.yaml")
+    (outlier,) = [v for v in group.variants if v.article == finding.article]
+    assert (finding.speaker, finding.mention, finding.candidates) == (
+        "John Smith",
+        "he",
+        ("Bob Jones",),
+    )
+    fields = parsed(outlier.attribution)
+    assert {key: getattr(finding, key) for key in fields} == fields
+    assert "also   : the mention also fits Bob Jones" in describe(finding)
 
 
 def test_cli_consensus_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:

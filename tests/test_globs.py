@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from strategies import glob_patterns, tree_paths
 
-from attribution.check.globs import GlobError, expand
+from attribution.check.globs import GlobError, OutsideRoot, expand, within
 
 
 def build(root: Path, paths: list[str]) -> None:
@@ -116,3 +116,43 @@ def test_a_path_without_wildcards_is_looked_up_not_walked(
     assert expand("corpus/b.txt", base=tmp_path, root=tmp_path) == [tmp_path / "corpus/b.txt"]
     assert expand("corpus/c.txt", base=tmp_path, root=tmp_path) == []
     assert expand("corpus", base=tmp_path, root=tmp_path) == []  # a folder is not an article
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["../elsewhere/*.txt", "../elsewhere/secret.txt", "../nowhere/*.txt", "../**/*.txt"],
+    ids=["folder", "path", "missing-folder", "double-star"],
+)
+def test_a_glob_starting_outside_the_root_is_refused_before_any_walk(
+    tmp_path: Path, pattern: str
+) -> None:
+    """expand() is the one home of the check: a literal path and a folder that does not
+    exist are refused too, not reported as matching nothing."""
+    root = tmp_path / "project"
+    build(tmp_path, ["elsewhere/secret.txt", "project/articles/a.txt"])
+    with pytest.raises(GlobError) as err:
+        expand(pattern, base=root, root=root)
+    assert str(err.value) == "reaches outside the rootdir"
+
+
+@pytest.mark.parametrize("pattern", ["articles/*.txt", "articles/link.txt", "**/link.txt"])
+def test_a_match_linked_out_of_the_root_is_refused(tmp_path: Path, pattern: str) -> None:
+    root = tmp_path / "project"
+    build(tmp_path, ["elsewhere/secret.txt", "project/articles/a.txt"])
+    (root / "articles" / "link.txt").symlink_to(tmp_path / "elsewhere" / "secret.txt")
+    with pytest.raises(OutsideRoot) as err:
+        expand(pattern, base=root, root=root)
+    assert err.value.real == tmp_path.resolve() / "elsewhere" / "secret.txt"
+    assert str(err.value) == f"reaches outside the rootdir: {err.value.real}"
+
+
+def test_within_resolves_inside_and_refuses_outside(tmp_path: Path) -> None:
+    build(tmp_path, ["project/a.txt", "other.txt"])
+    root = (tmp_path / "project").resolve()
+    assert within(root / "sub" / ".." / "a.txt", root=root) == root / "a.txt"
+    assert within(root, root=root) == root
+    with pytest.raises(OutsideRoot):
+        within(root / ".." / "other.txt", root=root)
+    (root / "b.txt").symlink_to(tmp_path / "other.txt")
+    with pytest.raises(OutsideRoot):
+        within(root / "b.txt", root=root)

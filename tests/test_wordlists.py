@@ -28,6 +28,16 @@ FIRST_NAME_LINE = re.compile(r"^(?P<entry>[a-z]+)  (?P<category>[mf])$")
 # The two-column tables, whose source is stated once in their header comment.
 TABLES = {"pronouns.txt": PRONOUN_LINE, "first_names.txt": FIRST_NAME_LINE}
 SOURCED = [name for name in LISTS if name not in TABLES]
+# Lists matched as written, where a capitalised entry is a different word from its lower
+# case ("The" opening a sentence is dropped from a mention, "A" is not): a duplicate is
+# the same entry twice, to the letter.
+CASE_SENSITIVE = {"leading_determiners.txt"}
+# Tagged lists (``entry  tag  # source``), read through wordlists.tagged(), and the tags
+# the rules ask for; "both" is read by every one of them.
+TAGS = {
+    "opening_connectives.txt": {"subject", "quotation"},
+    "organisation_joiners.txt": {"run", "mention"},
+}
 
 # What speakers.py does with a pronoun: a person (he, she), a group or organisation
 # (it, they), the writer (I, we), the one addressed (you) or the antecedent of "who".
@@ -69,7 +79,7 @@ def test_sorted_case_insensitively(name: str) -> None:
 
 @pytest.mark.parametrize("name", LISTS)
 def test_no_duplicates(name: str) -> None:
-    lowered = [e.lower() for e in _entries(name)]
+    lowered = [e if name in CASE_SENSITIVE else e.lower() for e in _entries(name)]
     duplicates = sorted({e for e in lowered if lowered.count(e) > 1})
     assert not duplicates, f"{name}: {duplicates}"
 
@@ -119,3 +129,61 @@ def test_every_title_abbreviation_is_a_title() -> None:
     from attribution.parse.cues import titles
 
     assert set(wordlists.table("title_abbreviations.txt")) <= set(titles())
+
+
+@pytest.mark.parametrize("name", sorted(TAGS))
+def test_every_tag_is_one_a_rule_reads(name: str) -> None:
+    """A mistyped tag would silently drop its entry from every rule."""
+    table = wordlists.table(name)
+    assert set(table.values()) <= TAGS[name] | {"both"}, table
+    for tag in TAGS[name]:
+        read = wordlists.tagged(name, tag)
+        assert read == tuple(w for w, t in table.items() if t in (tag, "both"))
+        assert read, f"{name}: nothing tagged {tag!r}"
+
+
+def test_tags_keep_the_two_rules_apart() -> None:
+    """The cue rules join "Johnson & Johnson"; the mention classifier reads "Committee on"."""
+    assert "&" in wordlists.tagged("organisation_joiners.txt", "run")
+    assert "&" not in wordlists.tagged("organisation_joiners.txt", "mention")
+    assert "on" in wordlists.tagged("organisation_joiners.txt", "mention")
+    assert "on" not in wordlists.tagged("organisation_joiners.txt", "run")
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_every_list_is_read_by_the_code(name: str) -> None:
+    """A list no module names is dead data: an editor's additions to it would change nothing."""
+    package = Path(attribution.__file__).parent
+    sources = (p.read_text(encoding="utf-8") for p in package.rglob("*.py"))
+    assert any(f'"{name}"' in source for source in sources), name
+
+
+def test_every_list_the_code_names_is_here() -> None:
+    """A list renamed or split (date_words.txt became three) fails here, not at run time."""
+    package = Path(attribution.__file__).parent
+    named = {
+        m.group(1)
+        for p in package.rglob("*.py")
+        for m in re.finditer(r'"([a-z_]+\.txt)"', p.read_text(encoding="utf-8"))
+    }
+    assert named, "no list named in the code: the pattern above is wrong"
+    assert sorted(named - set(LISTS)) == []
+
+
+def test_date_words_are_the_calendar_lists() -> None:
+    """Months, weekdays and relative days have one home each; the date words are all three."""
+    assert wordlists.date_words() == (
+        wordlists.word_set("months.txt")
+        | wordlists.word_set("weekdays.txt")
+        | wordlists.word_set("relative_days.txt")
+    )
+    assert {"October", "Tuesday", "Yesterday"} <= wordlists.date_words()
+    assert "Oct." not in wordlists.date_words()  # abbreviations are read in dates only
+
+
+def test_relative_pronouns_come_from_the_pronoun_table() -> None:
+    from attribution.parse import attributions
+
+    relative = {w for w, role in wordlists.table("pronouns.txt").items() if role == "relative"}
+    assert relative == {"who", "which", "that"}
+    assert relative == attributions.RELATIVE

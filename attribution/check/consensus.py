@@ -33,7 +33,7 @@ from typing import Literal
 import regex
 
 from attribution.check.align import STOPWORDS, Token, align, normalise, tokens, words
-from attribution.check.findings import DiffOp, Finding, Kind, diff_text
+from attribution.check.findings import DiffOp, Finding, Kind, diff_text, parsed
 from attribution.check.names import name_fits, name_forms
 from attribution.check.records import RecordFile
 from attribution.check.source import line_column
@@ -636,23 +636,17 @@ def group_findings(group: Group, *, record_file: str) -> tuple[Finding, ...]:
 def _finding(
     kind: Kind, group: Group, variant: Variant, *, record_file: str, outlets: tuple[str, ...]
 ) -> Finding:
-    a = variant.attribution
     return Finding(
+        **parsed(variant.attribution),
         kind=kind,
         article=variant.article,
         record=group.id,
-        speaker=a.speaker,
-        quote=a.quote.text,
         expected=group.consensus.text,
         line=variant.line,
         column=variant.column,
         record_speaker=group.speaker,
         record_file=record_file,
         record_line=None,
-        venue=a.venue.text if a.venue else None,
-        rule=a.rule,
-        mention=a.mention.text if a.mention else None,
-        cue=a.cue.text if a.cue else None,
         diff=variant.diff,
         level="fail" if kind == "misquote" else "warn",
         outlets=outlets,

@@ -26,23 +26,46 @@ class GlobError(Exception):
     """Why a glob cannot be expanded, in one line for the record file's error."""
 
 
+class OutsideRoot(GlobError):
+    """A path that leads out of the rootdir, once its links and ``..`` are followed."""
+
+    def __init__(self, real: Path) -> None:
+        super().__init__(f"reaches outside the rootdir: {real}")
+        self.real = real
+
+
+def within(path: Path, *, root: Path) -> Path:
+    """``path`` resolved, or OutsideRoot when that leaves ``root`` (resolved): the one test
+    of whether a path a record file names reads outside the project, for the record file
+    itself, its globs and their matches, and its transcript sources alike."""
+    real = path.resolve()
+    if not real.is_relative_to(root):
+        raise OutsideRoot(real)
+    return real
+
+
 def expand(pattern: str, *, base: Path, root: Path, limit: int = MAX_VISITED) -> list[Path]:
-    """The files ``pattern`` (relative to ``base``) matches, resolved, sorted, inside ``root``."""
-    if not glob.has_magic(pattern):  # a path, not a pattern: looked up, never walked for
-        path = base / pattern
-        return [path.resolve()] if path.is_file() else []
+    """The files ``pattern`` (relative to ``base``) matches, resolved, sorted, inside ``root``.
+
+    GlobError when the folders it names before its first wildcard lie outside ``root``
+    (whether or not they exist), or when a match or a link it would follow does.
+    """
+    root = root.resolve()
     parts = PurePosixPath(pattern.replace(os.sep, "/")).parts
-    fixed = 0
+    fixed = 0  # the folders named before the first wildcard: where the walk starts
     while fixed < len(parts) - 1 and not glob.has_magic(parts[fixed]):
         fixed += 1
     top = base.joinpath(*parts[:fixed])
+    try:
+        real_top = within(top, root=root)
+    except OutsideRoot:
+        raise GlobError("reaches outside the rootdir") from None
+    if not glob.has_magic(pattern):  # a path, not a pattern: looked up, never walked for
+        path = base / pattern
+        return [within(path, root=root)] if path.is_file() else []
     wanted = parts[fixed:]
-    root = root.resolve()
     if not top.is_dir():
         return []
-    real_top = top.resolve()
-    if not real_top.is_relative_to(root):
-        raise GlobError(f"reaches outside the rootdir: {real_top}")
     found: set[Path] = set()
     visited = {real_top}
     budget = [limit, limit]  # what is left, and the limit, for the message
@@ -95,7 +118,7 @@ def _walk(
         elif _matches(wanted, path):
             try:
                 if entry.is_file():
-                    found.add(Path(entry.path).resolve())
+                    found.add(within(Path(entry.path), root=root))
             except OSError:
                 continue
 

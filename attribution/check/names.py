@@ -20,6 +20,9 @@ from attribution.parse.wordlists import is_given_name, word_set
 #: kept: O’Neill is one part); dots, commas and hyphens split.
 NAME_PART = regex.compile(WORD)
 
+#: A bracketed part of a name: a gloss ("Vox Populi (Voice of the People)") or a party
+#: and state ("Rep. Tom Cole (R-Okla.)"), never who it is.
+BRACKETED = regex.compile(r"\([^()]*\)")
 #: Words around a name that are not the name: honorifics, titles, suffixes.
 NAME_NOISE = word_set("name_noise.txt")
 #: Words of a stated venue that say how, not where ("during", "told").
@@ -27,7 +30,8 @@ VENUE_NOISE = word_set("venue_noise.txt")
 
 
 def name_forms(name: str) -> tuple[str, ...]:
-    """A name without titles, suffixes or initials, as lower-case parts.
+    """A name without titles, suffixes, initials, a leading "the" or a bracketed gloss or
+    party ("(R-Ohio)"), as lower-case parts.
 
     >>> name_forms("Secretary Lloyd J. Austin III")
     ('lloyd', 'austin')
@@ -37,8 +41,15 @@ def name_forms(name: str) -> tuple[str, ...]:
     ("o'neill",)
     >>> name_forms("Dr.")
     ('dr',)
+    >>> name_forms("The Wall Street Journal")
+    ('wall', 'street', 'journal')
+    >>> name_forms("Vox Populi (Voice of the People)")
+    ('vox', 'populi')
     """
+    name = BRACKETED.sub(" ", name)
     parts = [normalise(p) for p in NAME_PART.findall(name)]  # O’Neill is O'Neill
+    if len(parts) > 1 and parts[0] == "the":
+        parts = parts[1:]  # "The Wall Street Journal" is the Wall Street Journal
     kept = tuple(p for p in parts if p not in NAME_NOISE and len(p) > 1)
     return kept or tuple(parts)
 
@@ -61,6 +72,8 @@ def name_fits(credited: str, known: Iterable[str]) -> bool:
     False
     >>> name_fits("John Kirby", ["Lloyd Austin", "Austin"])
     False
+    >>> name_fits("Wall Street Journal", ["The Wall Street Journal"])  # the article's form
+    True
     """
     mine = name_forms(credited)
     for name in known:

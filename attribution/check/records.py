@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import glob
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -18,7 +17,7 @@ from typing import Literal
 import regex
 import yaml
 
-from attribution.check.globs import GlobError, expand
+from attribution.check.globs import GlobError, OutsideRoot, expand, within
 from attribution.check.layout import shown as shown_path
 from attribution.errors import ExpectationError
 
@@ -134,8 +133,12 @@ def load(path: Path, *, root: Path) -> RecordFile:
     # device would hang or fill memory, a link out of the project reads someone else's.
     if not path.is_file():
         raise ExpectationError(shown, None, "not a regular file")
-    if not path.resolve().is_relative_to(root.resolve()):
-        raise ExpectationError(shown, None, "lies outside the project (a link out of the rootdir)")
+    try:
+        within(path, root=root.resolve())
+    except OutsideRoot:
+        raise ExpectationError(
+            shown, None, "lies outside the project (a link out of the rootdir)"
+        ) from None
     if path.stat().st_size > MAX_RECORD_BYTES:
         limit = MAX_RECORD_BYTES // 1_000_000
         raise ExpectationError(shown, None, f"larger than {limit} MB: not a record file")
@@ -269,9 +272,6 @@ def _articles(v: _Validator, node: yaml.Node, *, base: Path, root: Path) -> tupl
         pattern = v.text(item, "an 'articles' glob")
         if Path(pattern).is_absolute():
             v.fail(item, f"glob '{pattern}' must be relative to the record file")
-        literal = Path(*[part for part in _parts_before_magic(pattern)])
-        if not (base / literal).resolve().is_relative_to(root):
-            v.fail(item, f"glob '{pattern}' reaches outside the rootdir")
         try:
             files = expand(pattern, base=base, root=root)
         except GlobError as err:
@@ -280,25 +280,12 @@ def _articles(v: _Validator, node: yaml.Node, *, base: Path, root: Path) -> tupl
             v.fail(item, f"glob '{pattern}' matches more than {MAX_GLOB_MATCHES:,} files")
         if not files:
             v.fail(item, f"glob '{pattern}' matches no file")
-        for file in files:
-            if not file.is_relative_to(root):
-                v.fail(item, f"glob '{pattern}' reaches outside the rootdir: {file}")
-            found.add(file)
+        found.update(files)  # all inside the root: expand() refuses any other
     return tuple(sorted(found))
 
 
 #: An articles glob that matches more files than this is refused in one line.
 MAX_GLOB_MATCHES = 100_000
-
-
-def _parts_before_magic(pattern: str) -> list[str]:
-    """The folders a glob names before its first wildcard: where its walk starts."""
-    out = []
-    for part in Path(pattern).parts[:-1]:
-        if glob.has_magic(part):
-            break
-        out.append(part)
-    return out
 
 
 def _speakers(v: _Validator, node: yaml.Node) -> tuple[Speaker, ...]:
@@ -391,9 +378,10 @@ def _sources(
         if "path" not in fields:
             v.fail(item, "source is missing required key 'path'")
         written = v.text(fields["path"], "'path'")
-        resolved = (base / written).resolve()
-        if not resolved.is_relative_to(root.resolve()):
-            v.fail(fields["path"], f"source '{written}' reaches outside the rootdir: {resolved}")
+        try:
+            resolved = within(base / written, root=root.resolve())
+        except OutsideRoot as err:
+            v.fail(fields["path"], f"source '{written}' {err}")
         if not resolved.is_file():
             v.fail(fields["path"], f"source '{written}' not found")
         labels: list[tuple[str, str | None]] = []

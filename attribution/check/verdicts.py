@@ -20,7 +20,7 @@ from attribution.check.names import name_fits, same_surname, venue_fits
 from attribution.check.records import Record, RecordFile
 from attribution.check.source import line_column
 from attribution.parse.frame import headline_end
-from attribution.parse.model import Attribution
+from attribution.parse.model import Attribution, Rule
 
 #: A quote this short that matches someone else's record is too common to call a misattribution.
 MIN_MISATTRIBUTION_WORDS = 3
@@ -34,7 +34,9 @@ LOOSE_KEPT = 1 / 3
 OWN_KEPT = 0.75
 #: Rules that borrow a speaker from a neighbouring sentence: the venue of that sentence's
 #: cue is not stated for this quote, so it never makes a ``venue-mismatch``.
-BORROWED_RULES = frozenset({"previous-sentence", "continues-previous-paragraph"})
+BORROWED_RULES: frozenset[Rule] = frozenset(
+    {"previous-sentence", "subject-continues", "continues-previous-paragraph"}
+)
 
 
 #: How an article quote that is not a record's words resembles it: ``close`` is the same

@@ -5,6 +5,8 @@ conventions decide, in this order:
 
 * ``previous-sentence``: a split quote (`"A," she said. "B."`, also `But "B."`) or a
   quote right after a sentence that reports the same speaker;
+* ``subject-continues``: a quote after a sentence whose subject is the speaker before it
+  (`"A," says X. X works in retail. "B."`);
 * ``cue-in-next-sentence``: a quote followed by a sentence that only attributes;
 * ``continues-previous-paragraph``: a paragraph of pure quotation continues the
   speaker with whom the previous paragraph ended.
@@ -24,13 +26,20 @@ from typing import Literal
 
 import regex
 
-from attribution.parse.char_classes import MASK, escaped
-from attribution.parse.cues import CONTENTLESS_CUES, INTRODUCTORY, keeps_period, word_after
+from attribution.parse.char_classes import MASK, MASK_ESCAPE
+from attribution.parse.cues import (
+    CONTENTLESS_CUES,
+    INTRODUCTORY,
+    PARTICIPLE_RULES,
+    clause_subject,
+    keeps_period,
+    word_after,
+)
 from attribution.parse.frame import QUOTE, Frame
 from attribution.parse.model import Attribution, Cue, Quotation, Rule, Span
 from attribution.parse.speakers import Speaker
 from attribution.parse.venues import Setting
-from attribution.parse.wordlists import opening_connectives, words
+from attribution.parse.wordlists import given_names, opening_connectives, table, words
 
 # The words of a quotation, to tell a title ("Meet the Press") from speech.
 TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.\-]*")
@@ -46,26 +55,24 @@ TITLE_NOUNS = frozenset(w.lower() for w in words("title_nouns.txt"))
 TITLE_FOLLOWERS = frozenset(w.lower() for w in words("title_followers.txt"))
 
 # Characters that end the run of words before a quotation, and those stripped off a word.
-WORD_STOPS = frozenset('.!?;:()[]\x1a"\u2014\u2013')
-WORD_STRIP = '.,;:()[]"\x1a'
+WORD_STOPS = frozenset('.!?;:()[]"\u2014\u2013' + MASK)
+WORD_STRIP = '.,;:()[]"' + MASK
 
 # Prepositions of appearing before a title: on 'Meet the Press', to 'CBS This Morning'.
-TITLE_PREPOSITIONS = frozenset(
-    {"on", "to", "with", "of", "for", "from", "in", "at", "during", "by", "aka"}
-)
+TITLE_PREPOSITIONS = frozenset(words("title_prepositions.txt"))
 
 # Verbs that name a work after a common noun: "a play called 'Q'", "a show titled 'Q'".
-NAMING_VERBS = frozenset({"called", "named", "titled", "dubbed"})
+NAMING_VERBS = frozenset(words("naming_verbs.txt"))
 # Verbs that only ever name a work: "a column entitled, 'Why Electing Hillary ...'".
-TITLING_VERBS = frozenset({"entitled", "titled"})
+TITLING_VERBS = frozenset(words("titling_verbs.txt"))
 
 # What a speaker may call something: "called it 'Q'", "called him 'Q'" stay speech.
-OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them", "me", "us", "you", "this", "that"})
+OBJECT_PRONOUNS = frozenset(words("object_pronouns.txt"))
 
 
 # Rules whose cue heads a main reporting clause that can hold another one
 # ("Rubio said that ..., whom he called a 'con artist'").
-OUTER_RULES = frozenset({"speaker-cue", "speaker-appositive-cue"})
+OUTER_RULES: frozenset[Rule] = frozenset({"speaker-cue", "speaker-appositive-cue"})
 
 # Verbs that take a reported clause as their object, so a cue after them reports what
 # their speaker said ("X said Y called it 'Q'"); not "called", "praised", "thanked".
@@ -77,33 +84,37 @@ OPENING_CONNECTIVE = regex.compile(
     r"""
     (?:{words})      # a coordinating or linking word, or a contrast (opening_connectives.txt)
     ,?[ ]+{mask}     # then the quotation, nothing between
-    """.format(words="|".join(opening_connectives("quotation")), mask=escaped(MASK)),
+    """.format(words="|".join(opening_connectives("quotation")), mask=MASK_ESCAPE),
     regex.VERBOSE,
 )
 
+
+# The sex a subject pronoun refers to, as first_names.txt writes it.
+PRONOUN_SEX = {"he": "m", "she": "f"}
 
 # A quotation standing alone as a paragraph of at most this many words is a subhead.
 SUBHEAD_WORDS = 5
 
 # Colon cues: a paragraph that ends with one introduces the quotation opening the next.
-COLON_RULES = frozenset({"colon-clause-subject", "name-colon", "label-colon"})
+COLON_RULES: frozenset[Rule] = frozenset({"colon-clause-subject", "name-colon", "label-colon"})
 
 # How far back the outer clause is looked for: a few cues, a few hundred characters (news
 # sentences are shorter; the bound keeps linking linear on text that is one long sentence).
 OUTER_LOOKBACK = 4
 OUTER_REACH = 400
 
-RELATIVE = frozenset({"who", "which", "that"})
+# Relative pronouns: a mention that is one refers back to a name ("..., said X, who").
+RELATIVE = frozenset(w for w, role in table("pronouns.txt").items() if role == "relative")
 
 # Between two cues: a clause of its own rather than the first one's object
 # ("X said A, but Y told reporters 'Q'"; "X said A; Y called it 'Q'").
 COORDINATION = regex.compile(
-    r"""
+    rf"""
     [;:]                                         # a semicolon or colon ends the clause
     | , [ \t]* (?:and|but|while|whereas|yet|though|although)\b  # ", but Y said"
     | \b(?:while|whereas|although|though)\b     # "while Y called it"
     | , [ \t]* (?:to|at|after|upon) [ ]which\b     # ", to which Y interjected: ..."
-    | \x1a [ \t]* ,? [ \t]* (?:and|but) \b       # '"A" and Y said': a quotation of its own
+    | {MASK_ESCAPE} [ \t]* ,? [ \t]* (?:and|but) \b   # '"A" and Y said': a quotation of its own
     """,
     regex.VERBOSE,
 )
@@ -331,6 +342,15 @@ def _nearest_cue(sentence: _Sentence, q: Quotation, masked: str, start: int) -> 
     if after is not None and after.mention.text.lower() in RELATIVE:
         after = None  # "a 'paperwork error' that was reported": a clause about the words
     if after is not None and _adjacent(masked, q, after):
+        claim = sentence.cues[k - 1] if k > 0 else None
+        if (
+            claim is not None
+            and claim.origin == "possessive-claim"
+            and after.origin in (PARTICIPLE_RULES)
+        ):
+            # "Trump's claim that Obama 'founded ISIS,' saying they were nitpicking": the
+            # claim holds the words; the participle goes on to words of its own
+            return claim
         return after
     if k == 0:
         return after
@@ -397,12 +417,37 @@ def _neighbour(
         and OPENING_CONNECTIVE.match(frame.masked, sentences[si].start, sentences[si].end)
         is not None
     )
+    if not opens and previous is not None:
+        # 'said Jock Finlayson. Now, "within the business community ..."': an opening
+        # phrase and its comma, then the quotation, nothing else of the reporter's
+        intro = INTRODUCTORY.match(frame.masked, sentences[si].start, q.open_mark)
+        opens = intro is not None and intro.end() == q.open_mark
     if previous is not None and previous.last is not None and opens:
         # The speaker of the previous sentence's quotation, not a cue after it in a
         # clause of its own ('"A," Clinton said after she called Sanders. "B."').
         last = previous.last_quote or previous.last
         rule: Rule = "split-quote" if last.origin == "quote" else "previous-sentence"
         return (rule, last), "no cue in its sentence; the previous one names the speaker"
+    if (
+        opens
+        and previous is not None
+        and previous.last is None
+        and not previous.cued
+        and not previous.quoted
+        and si >= 2
+        and sentences[si - 2].paragraph == para
+    ):
+        # '"A," says Melissa Roloson. Roloson supports Clinton. "B."': a sentence about
+        # the speaker between her quotations does not end her turn
+        earlier = info[si - 2].last_quote or info[si - 2].last
+        between = sentences[si - 1]
+        if earlier is not None and earlier.speaker.kind == "person" and earlier.speaker.name:
+            subject = clause_subject(frame.masked, between, between.end)
+            if subject is not None and _refers_to(
+                frame.masked[subject[0] : subject[1]], earlier.speaker.name
+            ):
+                why = "no cue in its sentence; the sentence before is about the speaker before it"
+                return ("subject-continues", earlier), why
     nxt = si + 1
     if nxt < len(sentences) and sentences[nxt].paragraph == para:
         following = info[nxt]
@@ -450,6 +495,17 @@ def _neighbour(
             why = "a paragraph of quotation continues the previous paragraph's speaker"
             return ("continues-previous-paragraph", chosen), why
     return ("unattributed", None), "no cue nearby names a speaker"
+
+
+def _refers_to(subject: str, name: str) -> bool:
+    """Whether a sentence's subject plainly names the speaker: a he or she, or the
+    speaker's surname ("Roloson" for Melissa Roloson)."""
+    words_ = subject.replace("\u2019", "'").removesuffix("'s").split()
+    if len(words_) == 1 and words_[0].lower() in PRONOUN_SEX:
+        # not a "she" after a man the first-name table knows
+        sex = given_names().get(name.split()[0].casefold())
+        return sex is None or sex == PRONOUN_SEX[words_[0].lower()]
+    return bool(words_) and words_[-1] == name.split()[-1]
 
 
 def _only_quotation(frame: Frame, si: int) -> bool:

@@ -44,6 +44,9 @@ def escaped(characters: str) -> str:
     return "".join(f"\\u{ord(c):04x}" for c in characters)
 
 
+#: The mask as a regex escape, in or out of a class: patterns over the masked frame
+#: name it through this, never by its code point.
+MASK_ESCAPE = escaped(MASK)
 #: A character that can start a word: a letter or digit of any script.
 WORD_START = r"\p{L}\p{N}"
 #: A character that can continue a word: letters, combining marks (accents in NFD

@@ -12,7 +12,8 @@ mention is found by the word order news copy uses:
 * the subject of the clause, for participles and coordinated verbs ("Austin said,
   adding ..."; "He attacked Cruz and said ..."): ``participle-cue-subject``,
   ``participle-clause-subject``, ``coordinated-cue-subject``,
-  ``coordinated-clause-subject``.
+  ``coordinated-clause-subject``; but a "for"-gerund after an object is the object's
+  ("scolded Romney for suggesting ..."): ``gerund-object``.
 
 Every rule name is one of ``model.Rule``, with an example there.
 
@@ -28,14 +29,17 @@ from functools import cache
 
 import regex
 
+from attribution.parse.char_classes import MASK_ESCAPE
 from attribution.parse.frame import QUOTE, Frame, Sentence
 from attribution.parse.model import Cue, Rule, Span
 from attribution.parse.wordlists import (
     AsciiFast,
     cue_pattern,
+    date_words,
     is_given_name,
     opening_connectives,
     table,
+    tagged,
     trie_pattern,
     word_set,
     words,
@@ -64,15 +68,17 @@ WITH_SUBJECT = regex.compile(
 WITH_REACH = 90
 # The participle rules that fall back on a clause's subject: after "and", a participle
 # coordinated with a "with" participle shares its subject instead.
-PARTICIPLE_RULES = frozenset({"participle-cue-subject", "participle-clause-subject"})
+PARTICIPLE_RULES: frozenset[Rule] = frozenset(
+    {"participle-cue-subject", "participle-clause-subject"}
+)
 
 # Verbs of speaking that report no words ("Trump spoke only in evasive bromides during the
 # interview"): no quotation of their own sentence is theirs, but a paragraph of bare
 # quotation after them continues their speaker, as after "said".
-CONTENTLESS_CUES = frozenset({"spoke"})
+CONTENTLESS_CUES = frozenset(words("contentless_cues.txt"))
 
 # Words that open a time phrase between a subject and its cue ("X on Friday described").
-TIME_PREPOSITIONS = frozenset({"on", "last", "this", "next", "late", "early"})
+TIME_PREPOSITIONS = frozenset(words("time_prepositions.txt"))
 
 # Nouns and adjectives in -ly, which a speaker phrase may end in; other -ly words are adverbs.
 LY_NOT_ADVERBS = frozenset(words("ly_not_adverbs.txt"))
@@ -101,8 +107,8 @@ PARTY_BEFORE = regex.compile(
 # What may follow an inverted speaker ("..., said Geert Wilders, founder of ..."): the end of
 # the clause or a phrase about the saying, never a verb ("..., said the days are gone").
 CLAUSE_ENDS_AFTER_SPEAKER = regex.compile(
-    r"""
-    \s* (?: [,.;:!?\x1a)] | $ )                                  # punctuation or the end
+    rf"""
+    \s* (?: [,.;:!?{MASK_ESCAPE})] | $ )                         # punctuation or the end
     | \s* \( \s* (?:D|R|I|Dem|Rep|Ind|DFL) \s* [-\u2013\u2014]  # a party: "Jim Clyburn (D-S.C.)"
     | \s+ (?:in|at|on|during|who|last|this|earlier|told|to|of)\b  # where, when, who
     """,
@@ -118,9 +124,9 @@ DETERMINERS = frozenset(words("determiners.txt"))
 # Titles written with a period are abbreviations of at most this many letters (Gov., Capt.).
 ABBREVIATED_TITLE = 4
 
-# Lowercase words that join the words of an organisation's name: "Bank of England",
-# "Department for Business and Trade", "Johnson & Johnson".
-ORGANISATION_JOINERS = frozenset({"of", "for", "and", "&"})
+# Lowercase words that join the words of an organisation's name as it is read off the
+# text: "Bank of England", "Department for Business and Trade", "Johnson & Johnson".
+ORGANISATION_JOINERS = frozenset(tagged("organisation_joiners.txt", "run"))
 
 # Lowercase particles inside names: Ursula von der Leyen, Charles de Gaulle.
 PARTICLES = frozenset(words("name_particles.txt"))
@@ -129,7 +135,7 @@ PARTICLES = frozenset(words("name_particles.txt"))
 # ("In a statement on October 23, Dakhlallah confirmed").
 INTRODUCTORY = AsciiFast(
     regex.compile(
-        r"""
+        rf"""
     (?: (?:In|At|During|Speaking|From|On|After|Before|Asked|When|While|Earlier|Later|Last
           |Responding|Writing|Addressing|Appearing|Following|Under|Since|Despite|According
           |Like|Unlike|Standing|Reacting|Referring|Talking|Testifying|Even|Although|Though
@@ -143,7 +149,7 @@ INTRODUCTORY = AsciiFast(
           |Perhaps|Apparently|Notably|Privately|Publicly|Here|There
           |Given|Outside|Inside|Beyond|Early|Ever)\b
                                                                           # a leading phrase
-         [^,\x1a]{0,160}, \s*                                         # up to its comma
+         [^,{MASK_ESCAPE}]{{0,160}}, \s*                                         # up to its comma
     )
     """,
         regex.VERBOSE,
@@ -152,25 +158,36 @@ INTRODUCTORY = AsciiFast(
 )
 
 
+# A subordinate clause after an opening phrase, up to its comma: "Last month, when I asked
+# him, he said".
+SUBORDINATE_CLAUSE = regex.compile(
+    r"""
+    (?: when | while | after | before | because | although | though | once | until
+      | as[ ]soon[ ]as                                     # a conjunction of time or cause
+    ) \b
+    [^,"""
+    + QUOTE
+    + r"""]{0,160} , \s*                                   # up to its comma
+    """,
+    regex.VERBOSE,
+)
+
 # Rules whose speaker stands before the cue as the subject of its clause, which a
 # participle later in the sentence shares ("Hollande said Tuesday, noting ...").
-SUBJECT_FIRST_RULES = frozenset({"speaker-cue", "speaker-appositive-cue"})
+SUBJECT_FIRST_RULES: frozenset[Rule] = frozenset({"speaker-cue", "speaker-appositive-cue"})
 
 # Words after which a quotation inside a sentence reports someone's words rather than
 # naming a term: "defended his comments as being 'sarcastic'", "vowed to 'fight ...'".
-INTRODUCES_WORDS = frozenset(
-    {"that", "as", "to", "be", "is", "was", "were", "are", "being", "been", "because", "if"}
-    | {"for", "become", "becoming", "became", "remains", "remained", "seemed", "sounded"}
-)
+INTRODUCES_WORDS = frozenset(words("introducing_words.txt"))
 
 # A colon that introduces a quotation: in the same sentence ("X interjected: 'Q'") or at the
 # end of a paragraph whose next paragraph opens with one ("X issued the following
 # statement:" then the statement).
 COLON_BEFORE_QUOTE = regex.compile(
-    r"""
+    rf"""
     : [ \t]*
-    (?: (?=\x1a)                         # "...: 'Q'" in the same sentence
-      | (?= (?:\r?\n[ \t]*)+ \x1a )       # "...:" ending the paragraph, 'Q' opening the next
+    (?: (?={MASK_ESCAPE})                  # "...: 'Q'" in the same sentence
+      | (?= (?:\r?\n[ \t]*)+ {MASK_ESCAPE} )   # "...:" ending the paragraph, 'Q' opening the next
     )
     """,
     regex.VERBOSE,
@@ -237,7 +254,18 @@ HEADLINE_NAME_WORDS = 3
 
 # After a colon rule's subject: a lower-case word (its verb, or an auxiliary), maybe after
 # an adverb ("He then listed the qualities ...:").
-SUBJECT_THEN_VERB = regex.compile(r"(?:'s)?[ \t]+\p{Ll}")
+SUBJECT_THEN_VERB = regex.compile(
+    r"""
+    (?:'s)?                                  # "Trump's" written as "Trump is"
+    (?: ,[ \t]+ (?:who|which) [ ]              # "X, who was killed in 2011, is shown":
+        [^,\n"""
+    + QUOTE
+    + r"""]{1,120} ,                            #   a relative clause set off by commas
+    )?
+    [ \t]+\p{Ll}                              # then the verb, in lower case
+    """,
+    regex.VERBOSE,
+)
 
 # What may follow a byline's name: the end of the line, a full stop or comma, a bracket
 # ("(@handle)"), never more words of a sentence.
@@ -300,6 +328,14 @@ def _name_word(word: str) -> bool:
         particle, dash, rest = word.partition("-")
         return bool(dash) and particle in PARTICLES and rest[:1].isupper()
     return low not in _function_words() and low not in cue_words()
+
+
+def plural_agreement(cue: str) -> bool:
+    """Whether a cue's verb agrees with a plural subject: "Allies say" (a group of people,
+    whatever its capital letter), not "Sanders says"; "said" tells neither. Only a cue
+    that opens with its verb tells: not "went on to say", "will say"."""
+    first = cue.lower().split()[:1]
+    return bool(first) and first[0] in cue_words() and first[0] + "s" in cue_words()
 
 
 def is_capitalised(word: str) -> bool:
@@ -548,7 +584,7 @@ def _through_role(masked: str, run: tuple[int, int], ceiling: int) -> tuple[int,
     after it is (the speaker stage drops everything before the name).
     """
     cur = run
-    for _ in range(3):
+    for _ in range(ROLE_WORDS_AFTER + 1):  # the role words, then the name
         nxt = word_after(masked, cur[1], ceiling)
         if nxt is None or masked[cur[1] : nxt[0]].strip():
             return _role_noun_end(masked, run, cur)
@@ -562,6 +598,11 @@ def _through_role(masked: str, run: tuple[int, int], ceiling: int) -> tuple[int,
             return _role_noun_end(masked, run, cur)
         cur = nxt
     return run
+
+
+# At most this many lower-case role words after a qualifier: "said Clinton's top foreign
+# policy aide Jake Sullivan".
+ROLE_WORDS_AFTER = 4
 
 
 def _role_noun_end(masked: str, run: tuple[int, int], cur: tuple[int, int]) -> tuple[int, int]:
@@ -583,7 +624,7 @@ def noun_phrase_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | 
     low = text.lower()
     if low in pronouns():
         return first if pronouns()[low] != "relative" else None
-    if text in word_set("date_words.txt"):
+    if text in date_words():
         return None  # "said Tuesday that ...": a day, not the speaker
     if is_capitalised(text) and low not in _function_words():
         return _through_role(masked, _name_run_after(masked, first, ceiling), ceiling)
@@ -593,7 +634,8 @@ def noun_phrase_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | 
     start = first[0]
     for _ in range(6):
         w = masked[cur[0] : cur[1]]
-        if is_capitalised(w):
+        if is_capitalised(w) and w not in date_words():
+            # not "a Wednesday editorial": a day qualifies the noun after it
             return start, _through_role(masked, _name_run_after(masked, cur, ceiling), ceiling)[1]
         nxt = word_after(masked, cur[1], ceiling)
         if nxt is None or masked[cur[1] : nxt[0]].strip():
@@ -601,6 +643,8 @@ def noun_phrase_after(masked: str, pos: int, ceiling: int) -> tuple[int, int] | 
                 return None
             return start, cur[1]
         nlow = masked[nxt[0] : nxt[1]].lower()
+        if pronouns().get(nlow) == "relative":
+            return start, cur[1]  # "said the man who built his career": the man
         if nlow in NOT_A_SPEAKER and nlow not in DETERMINERS:
             if w.lower() in NOT_A_SPEAKER:
                 return None
@@ -614,10 +658,10 @@ NUMBER_WORDS = frozenset(words("number_words.txt"))
 
 # A news dateline opening a paragraph: "WASHINGTON, Dec. 8 (UPI) — ", "LA CROSSE, Wis. — ".
 DATELINE = regex.compile(
-    r"""
-    (?: \p{Lu}[\p{Lu}\s.\-]{2,40}                       # the city in capitals
-        (?:,\s*[^\u2014\u2013\x1a]{1,40}?)?               # , the state or the date and agency
-      | \p{Lu}[\p{L}\s.]{2,40}?\s*\([\p{Lu}\p{L}]{2,8}\)   # Washington (AFP)
+    rf"""
+    (?: \p{{Lu}}[\p{{Lu}}\s.\-]{{2,40}}                       # the city in capitals
+        (?:,\s*[^\u2014\u2013{MASK_ESCAPE}]{{1,40}}?)?        # , the state or the date and agency
+      | \p{{Lu}}[\p{{L}}\s.]{{2,40}}?\s*\([\p{{Lu}}\p{{L}}]{{2,8}}\)   # Washington (AFP)
     )
     \s*(?:[\u2014\u2013]|--)\s*                         # the dash before the story
     """,
@@ -659,6 +703,11 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
         while tail is not None and tail.end() > pos:
             pos = tail.end()
             tail = PLACE_OR_DAY_TAIL.match(masked, pos, before)
+        # "Last month, when I asked Bernie Sanders ..., he looked ...": a second opening
+        # phrase, a subordinate clause, before the subject
+        clause = SUBORDINATE_CLAUSE.match(masked, pos, before)
+        if clause is not None:
+            pos = clause.end()
     first = word_after(masked, pos, before)
     opener = masked[first[0] : first[1]] if first is not None else ""
     manner = False  # "Hastily politicizing": an adverb and a participle, not "Kelly said"
@@ -667,7 +716,7 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
         manner = after_opener is not None and masked[after_opener[0] : after_opener[1]].endswith(
             "ing"
         )
-    if opener in word_set("date_words.txt") or opener.lower() in NUMBER_WORDS or manner:
+    if opener in date_words() or opener.lower() in NUMBER_WORDS or manner:
         # "Sunday morning, Clinton slammed ...", "Eight years ago, he supported ...",
         # "Hastily politicizing the tragedy, Trump cast ...": a time or manner opener
         comma = masked.find(",", pos, before)
@@ -680,7 +729,8 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
         if low in pronouns():
             return first if pronouns()[low] != "relative" else None
         if is_capitalised(text) and low not in _function_words():
-            return _role_then_name(masked, _name_run_after(masked, first, before), before)
+            run = _role_then_name(masked, _name_run_after(masked, first, before), before)
+            return _possessed_after(masked, run, before)
         if low in DETERMINERS or low not in NOT_A_SPEAKER:
             phrase_end = _common_noun_end(masked, first, before)
             return (first[0], phrase_end) if phrase_end else None
@@ -688,15 +738,59 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
     return None
 
 
+def _possessed_after(masked: str, run: tuple[int, int], ceiling: int) -> tuple[int, int]:
+    """A possessive name runs on over what it owns: "Ryan's campaign shrugged off ...,
+    telling" is the campaign's clause, not Ryan's. The nouns end before the verb (a word
+    in -ed, a cue word, a function word) and number at most three."""
+    if not masked.endswith("'s", run[0], run[1]):
+        return run
+    end = run[1]
+    cur = word_after(masked, end, ceiling)
+    for _ in range(3):
+        if cur is None or masked[end : cur[0]] != " ":
+            break
+        w = masked[cur[0] : cur[1]]
+        low = w.lower()
+        if (
+            not w.isalpha()
+            or not w.islower()
+            or low.endswith("ed")
+            or low in cue_words()
+            or low in _function_words()
+            or low in BETWEEN_SUBJECT_AND_CUE
+        ):
+            break
+        end = cur[1]
+        cur = word_after(masked, end, ceiling)
+    return run[0], end
+
+
+# A common-noun subject is at most this many words; its role words may lead to a name
+# within the longer reach ("the al Qaeda-linked Islamic extremist cleric Anwar al-Awlaki").
+SUBJECT_WORDS = 5
+SUBJECT_REACH = 8
+
+
 def _common_noun_end(masked: str, first: tuple[int, int], ceiling: int) -> int | None:
-    """End of a short common-noun subject ('the spokesman', 'U.S. officials')."""
+    """End of a short common-noun subject ('the spokesman', 'U.S. officials'), or of
+    the name its role words lead to ('the ... cleric Anwar al-Awlaki')."""
     cur = first
     end = None
-    for _ in range(5):
-        w = masked[cur[0] : cur[1]].lower()
-        if w not in DETERMINERS:
-            if w in NOT_A_SPEAKER:
-                break
+    role = False  # the last word read is a lower-case content word
+    for read in range(SUBJECT_REACH):
+        word = masked[cur[0] : cur[1]]
+        w = word.lower()
+        compound = "-" in word and w.endswith(("ed", "ing"))  # "Qaeda-linked": no name
+        if role and is_capitalised(word) and not compound and word not in date_words():
+            # "the al Qaeda-linked cleric Anwar al-Awlaki": the name after the role; one
+            # capitalised word is an adjective ("radical Islamist preacher"), not a name
+            named = _name_run_after(masked, cur, ceiling)
+            if " " in masked[named[0] : named[1]]:
+                return named[1]
+        role = word.isalpha() and word.islower() and w not in DETERMINERS
+        if w in NOT_A_SPEAKER and w not in DETERMINERS:
+            break
+        if w not in DETERMINERS and read < SUBJECT_WORDS:
             end = cur[1]
         nxt = word_after(masked, cur[1], ceiling)
         if nxt is None or masked[cur[1] : nxt[0]].strip():
@@ -719,8 +813,8 @@ def _before_verb(masked: str, np: tuple[int, int]) -> tuple[int, int]:
     cur = word_after(masked, end, np[1])
     while cur is not None:
         w = masked[cur[0] : cur[1]].lower()
-        if w.endswith("ed") or w in cue_words() or w in BETWEEN_SUBJECT_AND_CUE:
-            break
+        if (w.endswith("ed") and "-" not in w) or w in cue_words() or w in BETWEEN_SUBJECT_AND_CUE:
+            break  # a verb; not a compound adjective ("al Qaeda-linked", "Florida-based")
         end = cur[1]
         cur = word_after(masked, end, np[1])
     return np[0], end
@@ -814,7 +908,7 @@ def _object_of_description(masked: str, np: tuple[int, int], floor: int) -> bool
 
 # The prepositions that join a role to its organisation: "the director of the FBI", "a
 # spokeswoman for the trust", "a scholar at CSIS".
-DESCRIPTION_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from"})
+DESCRIPTION_PREPOSITIONS = frozenset(words("description_prepositions.txt"))
 
 
 def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
@@ -903,6 +997,22 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
     if extra:
         out = sorted([*out, *extra], key=lambda c: c.cue.start)
     return tuple(out)
+
+
+def _gerund_object(masked: str, sentence: Sentence, gerund: int) -> tuple[int, int] | None:
+    """The name a "for"-gerund belongs to: "Priebus scolded Romney for suggesting that
+    immigrants should 'self-deport'" is Romney's suggestion, the object's, not the
+    subject's. Only a name stands there; "was criticized for saying" keeps its subject."""
+    w = word_before(masked, gerund, sentence.start)
+    if w is None or masked[w[0] : w[1]] != "for":
+        return None
+    named = word_before(masked, w[0], sentence.start)
+    if named is None or named[1] != w[0] - 1 or not _name_word(masked[named[0] : named[1]]):
+        return None
+    run = name_run_before(masked, named, sentence.start)
+    if run[0] == sentence.start:
+        return None  # the sentence's own subject: "Romney for saying" is no clause
+    return run
 
 
 def _between_subject_and_cue(masked: str, w: tuple[int, int], floor: int) -> bool:
@@ -1164,7 +1274,32 @@ def _claim_cues(text: str, frame: Frame, runs: list[QuoteRun]) -> list[Cue]:
             if m.start() not in seen:
                 seen.add(m.start())
                 out.extend(_claim_cue(text, masked, sentence, m))
+    for run_start, _, sentence in runs:
+        if sentence is None:
+            continue
+        floor = max(sentence.start, run_start - CLAIM_REACH)
+        for m in _pronoun_claim_pattern().finditer(masked, floor, run_start):
+            if m.start() not in seen:
+                # "her claim that she 'never sent' it": the speaker stage resolves "her"
+                seen.add(m.start())
+                out.append(
+                    Cue(
+                        cue=Span.of(text, m.start("noun"), m.end()),
+                        mention=Span.of(text, m.start(), m.end()),
+                        rule="possessive-claim",
+                        sentence=Span.of(text, sentence.start, sentence.end),
+                    )
+                )
     return out
+
+
+@cache
+def _pronoun_claim_pattern() -> re.Pattern[str]:
+    """A possessive pronoun, up to two modifiers and a noun of saying: "her claim"."""
+    body = trie_pattern(list(words("claim_nouns.txt")))
+    return re.compile(
+        rf"\b(?:[Hh]is|[Hh]er)[ \t]+(?:[a-z\-]+[ \t]+){{0,2}}(?P<noun>{body})s?(?![\w'\-])"
+    )
 
 
 def _claim_cue(text: str, masked: str, sentence: Sentence, m: re.Match[str]) -> list[Cue]:
@@ -1186,10 +1321,8 @@ def _claim_cue(text: str, masked: str, sentence: Sentence, m: re.Match[str]) -> 
 
 
 # Verbs that name their object ("labeled Trump 'unfit'", "called him 'a disgrace'").
-NAMING_CUES = frozenset(
-    {"branded", "called", "dubbed", "labeled", "labelled", "termed"}
-    | {"brands", "calls", "dubs", "labels", "terms"}  # "X, director of ..., calls Horgos 'Q'"
-)
+# Past and present forms: "X, director of ..., calls Horgos 'Q'".
+NAMING_CUES = frozenset(words("naming_cues.txt"))
 
 
 def _byline_cues(text: str, frame: Frame, starts: list[int], runs: list[QuoteRun]) -> list[Cue]:
@@ -1289,6 +1422,9 @@ def _mention_for(
         if with_np is not None:
             # "..., with the American Federation of Teachers calling her 'Q'"
             return with_np.span("np"), "with-participle"
+        object_np = _gerund_object(masked, sentence, subject_end)
+        if object_np is not None:
+            return object_np, "gerund-object"  # "scolded Romney for suggesting 'Q'"
         if earlier is not None:
             return earlier, "participle-cue-subject"  # "Hollande said ..., noting 'Q'"
         subject = clause_subject(masked, sentence, start)
@@ -1301,7 +1437,7 @@ def _mention_for(
             break
         if not _between_subject_and_cue(masked, w, sentence.start):
             # "Trump, who ..., on Friday described": a time phrase, then the subject
-            if masked[w[0] : w[1]] not in word_set("date_words.txt"):
+            if masked[w[0] : w[1]] not in date_words():
                 break
             prep = word_before(masked, w[0], sentence.start)
             if prep is None or masked[prep[0] : prep[1]].lower() not in TIME_PREPOSITIONS:
@@ -1385,6 +1521,11 @@ def _mention_for(
     w = word_before(masked, pos, sentence.start)
     if w is not None and masked[w[0] : w[1]].lower() in ("and", "but", "then"):
         if earlier is not None:
+            main = clause_subject(masked, sentence, w[0])
+            if main is not None and main[0] >= earlier[1]:
+                # "when I asked him ..., he looked ... and said": the earlier cue is in an
+                # opening clause; the verb shares the main clause's subject
+                return main, "coordinated-clause-subject"
             return earlier, "coordinated-cue-subject"  # "Lazar said ... and added, 'Q'"
         # "Jindal signed an order, while Mike Huckabee proposed we 'Q' and said ...": the
         # coordinated verb shares the subject of its own clause, not the sentence's first.

@@ -30,6 +30,7 @@ from attribution.parse.cues import (
     NOT_A_SPEAKER,
     cue_words,
     one_person_noun,
+    plural_agreement,
     pronouns,
     titles,
 )
@@ -132,7 +133,7 @@ NAMED = " named "
 HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f"}
 PRONOUN_GENDER = {"he": "m", "she": "f"}
 POSSESSIVE_GENDER = {"his": "m", "her": "f"}
-SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"})
+SUFFIXES = frozenset(words("name_suffixes.txt"))
 # How many sentences back a pronoun looks after its own and the previous one.
 FURTHER_BACK = 4
 # How many people a reference weighs in each window, the most recently mentioned: no
@@ -346,7 +347,18 @@ class Tracker:
         self.by_role_head: dict[str, dict[int, None]] = {}  # "clerk" -> who carried it
         self.last_seen: dict[int, int] = {}  # entity -> offset of its latest mention
         self._starts = [sentence.start for sentence in frame.sentences]
-        self.speaker_starts = frozenset(c.mention.start for c in cues if c.mention is not None)
+        # Where the cues' speakers stand; not a lone capitalised word with a plural verb
+        # ("Allies say"): a group, which no "he" or "she" refers back to.
+        self.speaker_starts = frozenset(
+            c.mention.start
+            for c in cues
+            if c.mention is not None
+            and not (
+                " " not in c.mention.text
+                and c.mention.text.casefold() not in pronouns()
+                and plural_agreement(c.cue.text)
+            )
+        )
         # One-word names the article makes a speaker somewhere ("Obama said"): a person
         # wherever else they stand ("Obama defended the process. ... the president said").
         self.speaker_words = frozenset(
@@ -356,6 +368,7 @@ class Tracker:
             and c.mention.text[:1].isupper()
             and " " not in c.mention.text
             and c.mention.text.casefold() not in pronouns()
+            and not plural_agreement(c.cue.text)
         )
         self.descriptions = [
             (c.mention.start, c.mention.end)
@@ -900,7 +913,8 @@ class Tracker:
         )
 
 
-_DESCRIPTION_NOISE = frozenset({"the", "a", "an", "former", "then", "this", "that"})
+# Words of a description that say nothing of the role ("the former chairman").
+_DESCRIPTION_NOISE = frozenset(words("description_noise.txt"))
 
 
 def _note(seen: dict[int, _Seen], index: int, count: int, pos: int, salient: bool) -> None:
@@ -969,10 +983,7 @@ def _token_kind(token: str) -> int:
 # The lower-case ends of compounds that make a capitalised word an adjective
 # ("Qaeda-linked", "Obama-era", "Trump-style"); any "-ed" end counts too. Korean and
 # other given names keep lower-case ends of their own ("Tae-yong", "Jong-un").
-ADJECTIVE_ENDS = frozenset(
-    {"era", "style", "born", "like", "type", "free", "wide", "friendly"}
-    | {"old"}  # "Seventeen-year-old Jared Potts": an age before the name
-)
+ADJECTIVE_ENDS = frozenset(words("adjective_compound_ends.txt"))
 
 
 def is_adjective_compound(token: str) -> bool:

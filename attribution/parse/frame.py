@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from attribution.parse.char_classes import MASK, RULE_APOSTROPHES
+from attribution.parse.char_classes import MASK, MASK_ESCAPE, RULE_APOSTROPHES
 from attribution.parse.model import Quotation
 from attribution.parse.wordlists import AsciiFast, cue_pattern
 
@@ -29,10 +29,10 @@ SPACE_CHARS = ("\u00a0", "\u2009", "\u202f")
 # the start of its run: a later start in the run would fail just as the first did, after
 # reading the run again (quadratic on a line of a thousand "!").
 SENTENCE_END = regex.compile(
-    r"""
+    rf"""
     (?<![.!?\u2026])                     # the start of a run of terminators
     (?P<end>[.!?\u2026]+[)\]]?)          # the terminator, maybe inside a bracket
-    (?=\s+ (?: [\p{Lu}\p{N}(\[\x1a]    # next sentence: capital, digit, bracket or quotation
+    (?=\s+ (?: [\p{{Lu}}\p{{N}}(\[{MASK_ESCAPE}]  # next: a capital, digit, bracket or quotation
              | $ ))
     """,
     regex.VERBOSE,
@@ -74,7 +74,7 @@ SENTENCE_OPENER = regex.compile(
 PARAGRAPH_BREAK = re.compile(r"\r\n?|\n|\u2028|\u2029")
 
 # What follows a quotation that ends a sentence: space, then a capital or another quotation.
-AFTER_QUOTE = AsciiFast(regex.compile(r"[ \t]+(?=[\p{Lu}\x1a])"))
+AFTER_QUOTE = AsciiFast(regex.compile(rf"[ \t]+(?=[\p{{Lu}}{MASK_ESCAPE}])"))
 
 # Line breaks, and the stops that end a sentence before a quotation, as the clause that
 # introduces a quotation is read: from the last ". ", "? " or "! " on its line.
@@ -83,7 +83,9 @@ STOP_SPACE = re.compile(r"[.?!](?= )")
 
 # The first few words after a quotation, to see whether they attribute it
 # ("What exactly are you doing?" Austin remarked).
-NEXT_WORDS = re.compile(r"[^.!?:;\x1a]{0,60}")  # no classes: the faster engine, same matches
+NEXT_WORDS = re.compile(
+    rf"[^.!?:;{MASK_ESCAPE}]{{0,60}}"
+)  # no classes: the faster engine, same matches
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -23,6 +23,7 @@ Rule = Literal[
     "participle-clause-subject",  # Speaking in Rome, Austin called it "Q"
     "absolute-participle",  # ..., with Sen. McCain calling it "Q"
     "with-participle",  # with X saying "Q"
+    "gerund-object",  # scolded Romney for suggesting "Q"
     "coordinated-cue-subject",  # Lazar said ... and added, "Q"
     "coordinated-clause-subject",  # Huckabee proposed we "Q" and said ...
     "what-they-call",  # what he calls the "Washington cartel"
@@ -40,6 +41,7 @@ Rule = Literal[
     # no cue in its sentence: a neighbour's speaker (attributions.py)
     "previous-sentence",  # a quote right after a sentence that reports the speaker
     "split-quote",  # "A," she said. "B."
+    "subject-continues",  # "A," said X. She works in retail. "B."
     "cue-in-next-sentence",  # "Q." So said Austin.
     "continues-previous-paragraph",  # a paragraph of quotation continues the speaker
     "colon-next-paragraph",  # X said: / "Q" as the next paragraph

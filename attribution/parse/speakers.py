@@ -21,6 +21,7 @@ from attribution.parse.cues import (
     PARTICLES,
     name_run_before,
     noun_phrase_before,
+    plural_agreement,
     pronouns,
     titles,
     word_after,
@@ -38,7 +39,7 @@ from attribution.parse.entities import (
 )
 from attribution.parse.frame import Frame
 from attribution.parse.model import Cue, Rule, Span
-from attribution.parse.wordlists import given_names, is_given_name, word_set, words
+from attribution.parse.wordlists import given_names, is_given_name, tagged, word_set, words
 
 # The speaker history's fallback also reads object pronouns ("told her").
 PRONOUN_GENDER = {**entities.PRONOUN_GENDER, "him": "m", "her": "f"}
@@ -70,6 +71,15 @@ OUTLET_NAME = regex.compile(
     """,
     regex.VERBOSE,
 )
+# The outlet a writing is printed in, right after it: "reads a Wednesday editorial in The
+# Des Moines Register", "an op-ed by The Washington Post".
+OUTLET_AFTER = regex.compile(
+    r"""
+    [ ]+ (?: in | by | from ) [ ]+               # the preposition
+    (?P<outlet> (?:The[ ]+)? \p{Lu}[\p{L}\p{M}'\-]* (?:[ ]+\p{Lu}[\p{L}\p{M}'\-]*)* )  # its name
+    """,
+    regex.VERBOSE,
+)
 # What stands before the mention an unnamed source is "familiar with": "a person familiar
 # with the discussions said" is said by the person, who is no one the text names.
 UNNAMED_SOURCE = regex.compile(
@@ -81,10 +91,21 @@ UNNAMED_SOURCE = regex.compile(
     """,
     regex.VERBOSE,
 )
-LEADING_DETERMINERS = frozenset({"the", "The", "a", "an"})
+# What may stand between a description and the name in apposition to it: a comma, after
+# a time phrase that dates the description ("wrote the American ambassador at the time,
+# John E. Herbst").
+APPOSITIVE_GAP = regex.compile(
+    r"""
+    (?: [ ] (?: at[ ]the[ ]time | then | now ) )?   # the description's time
+    ,[ ]                                           # the comma before the name
+    """,
+    regex.VERBOSE,
+)
+# Determiners dropped from the front of a mention, as written ("The" but not "A").
+LEADING_DETERMINERS = frozenset(words("leading_determiners.txt"))
 # Lower-case words inside an organisation's name: the Bank of England, the Department for
 # Business and Trade.
-ORG_JOINERS = frozenset({"of", "for", "and", "on"})
+ORG_JOINERS = frozenset(tagged("organisation_joiners.txt", "mention"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -104,11 +125,17 @@ class Speaker:
 
 # How a nationality noun ends ("American", "Russian", "Chinese", "Briton", "Israeli"):
 # "the American said" describes someone; it is not a name.
-DEMONYM_ENDINGS = ("an", "ese", "ish", "ton", "i")
+DEMONYM_ENDINGS = words("demonym_endings.txt")
 
 
 def _is_title(token: str) -> bool:
     return token.rstrip(".") in titles() or token.lower() in ("former", "then-", "acting")
+
+
+def _particle_surname(token: str) -> bool:
+    """A surname that opens with a lower-case particle: "al-Awlaki", "el-Sisi"."""
+    particle, dash, rest = token.partition("-")
+    return bool(dash) and particle in PARTICLES and rest[:1].isupper()
 
 
 @lru_cache(maxsize=16384)
@@ -139,7 +166,7 @@ def classify(mention: str) -> tuple[str, str]:
         named_after = kind_after == "person" and len(after_of.split()) >= 2
         if kind_of == "person" and len(before_of.split()) >= 2 and not named_after:
             return before_of, kind_of  # not "Secretary of Defense Lloyd J. Austin III"
-    if not tokens[-1][:1].isupper():
+    if not tokens[-1][:1].isupper() and not _particle_surname(tokens[-1]):
         return " ".join(tokens), "group"  # "officials", "the spokesman", "U.S. officials"
     name: list[str] = []
     for token in reversed(tokens):
@@ -168,7 +195,14 @@ def _possessed_nouns(rule: Rule) -> frozenset[str]:
     """Nouns whose possessor is the speaker: of speech always ("her statement read"); of
     disposition ("his willingness") only as the subject of a speech participle, where
     the possessor is the one who acts ("his willingness to fight - attacking X as 'Q'")."""
+    if rule == "possessive-claim":
+        return _speech_or_claim()  # "her claim that she 'never sent' it"
     return _speech_or_disposition() if rule in PARTICIPLE_RULES else word_set("speech_nouns.txt")
+
+
+@cache
+def _speech_or_claim() -> frozenset[str]:
+    return word_set("speech_nouns.txt") | word_set("claim_nouns.txt")
 
 
 @cache
@@ -311,6 +345,10 @@ class _Document:
                 return self._tracked(tracked, tracked.kind)
             return self._pronoun(low, pronoun, cue.mention.start)
         name, kind = classify(mention)
+        if kind == "person" and " " not in name and plural_agreement(cue.cue.text):
+            # "Allies say", "Aides say": a plural noun that opens its sentence, not a name
+            why = f"mention {mention!r} takes a plural verb: a group"
+            return Speaker(name=name, kind="group", steps=(why,))
         if kind == "unknown" and name.lower() in function_words() and name[:1].isupper():
             # '"Q," From said' after "Al From": a surname that is also a common word
             full = self._full_name_with_place(name, cue.mention.start)
@@ -366,6 +404,15 @@ class _Document:
                 first = f"mention {mention!r} is a description"
                 return self._tracked(role, role.kind, first=first)
             if head in word_set("outlet_nouns.txt"):
+                printed = OUTLET_AFTER.match(self.frame.masked, cue.mention.end)
+                if printed is not None:
+                    paper, paper_kind = classify(printed.group("outlet"))
+                    if paper_kind == "organisation" or any(
+                        w in word_set("publication_words.txt") for w in paper.split()
+                    ):
+                        self.history.append((paper, "organisation"))
+                        why = f"mention {mention!r} is printed in {paper!r}: the outlet's words"
+                        return Speaker(name=paper, kind="organisation", steps=(why,))
                 outlet = self._outlet_before(head, cue.mention.start)
                 if outlet is not None:
                     return outlet
@@ -434,12 +481,13 @@ class _Document:
 
     def _appositive_name(self, end: int) -> str | None:
         """The full name set off by commas right after a description, if any, or ending
-        the sentence ('..." wrote the ambassador, John E. Herbst.').
+        the sentence ('..." wrote the ambassador, John E. Herbst.'; '... at the time,').
         """
         masked = self.frame.masked
-        if not masked.startswith(", ", end):
+        gap = APPOSITIVE_GAP.match(masked, end)
+        if gap is None:
             return None
-        m = entities.NAME_RUN.match(masked, end + 2)
+        m = entities.NAME_RUN.match(masked, gap.end())
         after = masked[m.end() : m.end() + 2] if m is not None else ""
         if m is None or not (after[:1] in (",", ";") or after in (".", ". ", ".\n")):
             return None

@@ -14,15 +14,20 @@ from functools import cache
 
 import regex
 
+from attribution.parse.char_classes import MASK_ESCAPE
 from attribution.parse.cues import INTRODUCTORY
 from attribution.parse.frame import QUOTE, Frame
 from attribution.parse.model import Cue, Span
 from attribution.parse.wordlists import words
 
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# A weekday's or a month's name, full or abbreviated with its period (weekdays.txt,
+# months.txt, month_abbreviations.txt). No entry is a prefix of another, so the order of
+# the alternatives changes nothing a pattern matches.
+WEEKDAY = "(?:" + "|".join(regex.escape(w) for w in words("weekdays.txt")) + ")"
 MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+    "(?:"
+    + "|".join(regex.escape(w) for w in (*words("months.txt"), *words("month_abbreviations.txt")))
+    + ")"
 )
 
 ON = r"(?:(?i:on)\s+)?"  # "on", also "On" opening a sentence
@@ -51,6 +56,7 @@ DATE = regex.compile(
 PLACE = rf"""
     (?!{WEEKDAY}\b|{MONTH})
     \p{{Lu}}[\p{{L}}\p{{M}}'\-.]*(?:\s+(?:of\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'\-.]*){{0,3}}
+    (?<!'s)(?!')                               # not a possessive: "at Trump's wording"
     (?:,\s+(?!{WEEKDAY}\b|{MONTH})\p{{Lu}}[\p{{L}}\p{{M}}'\-]+)?        # , Italy
 """
 
@@ -97,11 +103,11 @@ TOLD_OBJECT = regex.compile(
 
 # Where the attributing clause ends: a complement, a quotation, or a new clause.
 CLAUSE_END = regex.compile(
-    r"""
+    rf"""
     \s+(?:that|whether|how|why|what|if)\b   # said on Tuesday that ...
-    | \x1a                                # a quotation
+    | {MASK_ESCAPE}                          # a quotation
     | [:;]                                  # said: "..."
-    | ,\s+(?!(?:on|in|at|during|last|this|earlier|from|Italy)\b|\p{Lu})  # , using ...
+    | ,\s+(?!(?:on|in|at|during|last|this|earlier|from)\b|\p{{Lu}})  # , using ...
     """,
     regex.VERBOSE,
 )

@@ -56,9 +56,23 @@ def is_given_name(word: str) -> bool:
 
 
 @cache
+def tagged(name: str, tag: str) -> tuple[str, ...]:
+    """The entries of a tagged list file (``entry  tag``) read where ``tag`` is: those
+    tagged so and those tagged ``both``, in file order. One file holds a word class
+    that two rules read slightly differently, so the difference is seen in one place."""
+    return tuple(w for w, t in table(name).items() if t in (tag, "both"))
+
+
+@cache
 def opening_connectives(where: str) -> tuple[str, ...]:
     """Connectives read before a cue's ``subject`` or before a ``quotation`` (both: either)."""
-    return tuple(w for w, tag in table("opening_connectives.txt").items() if tag in (where, "both"))
+    return tagged("opening_connectives.txt", where)
+
+
+@cache
+def date_words() -> frozenset[str]:
+    """Months, weekdays and relative days: capitalised like names, never a speaker."""
+    return word_set("months.txt") | word_set("weekdays.txt") | word_set("relative_days.txt")
 
 
 @cache
