@@ -22,6 +22,7 @@ from attribution.parse.speakers import (
     _is_title,
     _names_no_one,
     _occurrences,
+    _particle_surname,
     _possessed_nouns,
     _possessor_end,
     surname,
@@ -34,9 +35,12 @@ def last(text: str) -> Attribution:
 
 
 def resolver_steps(found: Attribution) -> tuple[str, ...]:
-    """The steps after the mention: what speakers.py decided, in its words."""
+    """The steps after the mention: what speakers.py decided, in its words (the venue and
+    date steps venues.py adds after them left out)."""
     at = next(i for i, step in enumerate(found.steps) if step.startswith("speaker mention"))
-    return found.steps[at + 1 :]
+    return tuple(
+        step for step in found.steps[at + 1 :] if not step.endswith("in the attributing clause")
+    )
 
 
 def resolved(text: str) -> tuple[Speaker, ...]:
@@ -497,6 +501,44 @@ CASES = {
             "inferred from earlier speakers",
         ),
     ),
+    "a-capitalised-plural-that-takes-a-plural-verb": (
+        'Allies say "we stand with Ukraine."',
+        "Allies",
+        "group",
+        ("mention 'Allies' takes a plural verb: a group",),
+    ),
+    "an-editorial-printed-in-a-newspaper": (
+        '"The governor must go," reads a Wednesday editorial in The Des Moines Register.',
+        "Des Moines Register",
+        "organisation",
+        (
+            "mention 'a Wednesday editorial' is printed in 'Des Moines Register': the outlet's "
+            "words",
+        ),
+    ),
+    "it-is-the-newspaper-an-editorial-was-printed-in": (
+        '"The governor must go," reads a Wednesday editorial in The Des Moines Register.\n\n'
+        + FILLER
+        + '"We stand by it," it said.',
+        "Des Moines Register",
+        "inferred",
+        (
+            "pronoun 'it' refers to the most recent group: 'Des Moines Register'",
+            "inferred from earlier speakers",
+        ),
+    ),
+    "an-editorial-printed-in-no-outlet": (
+        '"The governor must go," reads an editorial in Iowa.',
+        "editorial",
+        "group",
+        ("mention 'an editorial' is a group", "titles dropped: 'editorial'"),
+    ),
+    "named-in-apposition-after-a-time": (
+        '"We are ready," wrote the ambassador at the time, John E. Herbst.',
+        "John E. Herbst",
+        "person",
+        ("mention 'the ambassador' is named in apposition: 'John E. Herbst'",),
+    ),
     # "who" and what stands before it.
     "who-after-a-dash": (
         'Voters \u2014 who said "no more" \u2014 stayed home.',
@@ -704,9 +746,29 @@ def test_disposition_nouns_are_the_speaker_s_only_before_a_speech_participle() -
     reluctance" before a colon is no speech of hers."""
     participle = _possessed_nouns("participle-clause-subject")
     other = _possessed_nouns("colon-clause-subject")
+    claim = _possessed_nouns("possessive-claim")  # "her claim that she 'never sent' it"
     assert {"statement", "willingness"} <= participle
     assert "statement" in other
     assert "willingness" not in other
+    assert {"statement", "claim"} <= claim
+    assert "willingness" not in claim
+    assert "claim" not in other
+
+
+@pytest.mark.parametrize(
+    ("token", "particle_surname"),
+    [
+        ("al-Awlaki", True),
+        ("el-Sisi", True),
+        ("al-qaeda", False),  # a capital after the particle
+        ("well-Known", False),  # a particle before the dash
+        ("Smith", False),  # a dash at all
+    ],
+)
+def test_a_surname_that_opens_with_a_lower_case_particle(
+    token: str, particle_surname: bool
+) -> None:
+    assert _particle_surname(token) is particle_surname
 
 
 @pytest.mark.xfail(
