@@ -539,6 +539,18 @@ CASES = {
         "person",
         ("mention 'the ambassador' is named in apposition: 'John E. Herbst'",),
     ),
+    "a-full-name-before-a-plural-verb-stays-a-person": (
+        'Both Jane Roe and Ann Lee say "we are done."',
+        "Ann Lee",
+        "person",
+        ("mention 'Ann Lee' is a person",),
+    ),
+    "an-editorial-printed-in-a-news-organisation": (
+        '"The governor must go," reads an editorial in Bloomberg News.',
+        "Bloomberg News",
+        "organisation",
+        ("mention 'an editorial' is printed in 'Bloomberg News': the outlet's words",),
+    ),
     # "who" and what stands before it.
     "who-after-a-dash": (
         'Voters \u2014 who said "no more" \u2014 stayed home.',
@@ -760,6 +772,7 @@ def test_disposition_nouns_are_the_speaker_s_only_before_a_speech_participle() -
     [
         ("al-Awlaki", True),
         ("el-Sisi", True),
+        ("al-Abdul-Aziz", True),  # the particle is the first part
         ("al-qaeda", False),  # a capital after the particle
         ("well-Known", False),  # a particle before the dash
         ("Smith", False),  # a dash at all
