@@ -803,3 +803,4 @@ def test_a_place_that_speaks_is_not_completed_to_a_person() -> None:
     )
     assert (found.speaker, found.speaker_kind) == ("Houston", "unknown")
     assert not any("Sam Houston" in step for step in found.steps)
+    assert "mention 'Houston' is an unknown" in found.steps  # "an", not "a unknown"

@@ -416,7 +416,8 @@ class _Document:
                 outlet = self._outlet_before(head, cue.mention.start)
                 if outlet is not None:
                     return outlet
-        steps = [f"mention {mention!r} is {'a' if kind != 'organisation' else 'an'} {kind}"]
+        article = "an" if kind[:1] in ("a", "e", "i", "o", "u") else "a"  # "an unknown"
+        steps = [f"mention {mention!r} is {article} {kind}"]
         if name != mention:
             steps.append(f"titles dropped: {name!r}")
         if kind == "person":
