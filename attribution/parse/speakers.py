@@ -304,6 +304,13 @@ class _Document:
                 after = word_after(masked, end, min(len(masked), end + 6))
                 if after is not None and masked[after[0] : after[1]] in SUFFIXES:
                     end = after[1]
+                following = word_after(masked, end, min(len(masked), end + 30))
+                if (
+                    following is not None
+                    and masked[end : following[0]] == " "
+                    and is_organisation_word(masked[following[0] : following[1]])
+                ):
+                    continue  # "George Washington University": a name, not a person's
                 name, kind = classify(self.text[start:end])
                 if kind == "person" and len(name.split()) >= 2 and surname(name) == short:
                     found.append((start, name))
