@@ -304,6 +304,13 @@ class _Document:
                 after = word_after(masked, end, min(len(masked), end + 6))
                 if after is not None and masked[after[0] : after[1]] in SUFFIXES:
                     end = after[1]
+                following = word_after(masked, end, min(len(masked), end + 30))
+                if (
+                    following is not None
+                    and masked[end : following[0]] == " "
+                    and is_organisation_word(masked[following[0] : following[1]])
+                ):
+                    continue  # "George Washington University": a name, not a person's
                 name, kind = classify(self.text[start:end])
                 if kind == "person" and len(name.split()) >= 2 and surname(name) == short:
                     found.append((start, name))
@@ -416,7 +423,8 @@ class _Document:
                 outlet = self._outlet_before(head, cue.mention.start)
                 if outlet is not None:
                     return outlet
-        steps = [f"mention {mention!r} is {'a' if kind != 'organisation' else 'an'} {kind}"]
+        article = "an" if kind[:1] in ("a", "e", "i", "o", "u") else "a"  # "an unknown"
+        steps = [f"mention {mention!r} is {article} {kind}"]
         if name != mention:
             steps.append(f"titles dropped: {name!r}")
         if kind == "person":
