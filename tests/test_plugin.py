@@ -316,6 +316,34 @@ def test_baseline_accepts_known_findings_and_reports_gone_ones(pytester: pytest.
     )
 
 
+def test_baseline_counts_and_gone_findings_are_the_same_from_xdist_workers(
+    pytester: pytest.Pytester,
+) -> None:
+    """Workers ship the baseline keys of their findings, not the findings: the controller's
+    summary (accepted, gone) must not change."""
+    make(pytester)
+    baseline = "ci/baseline.json"
+    pytester.runpytest(
+        "expectations", "--attribution-baseline", baseline, "--attribution-baseline-update"
+    )
+    corpus = pytester.path / "corpus"
+    (corpus / "misquote.txt").write_text(ARTICLES["good.txt"].split("\n")[0] + "\n", "utf-8")
+    (corpus / "new.txt").write_text('"We will publish no plan," Jane Doe said.\n', "utf-8")
+    serial = pytester.runpytest("expectations", "--attribution-baseline", baseline)
+    parallel = pytester.runpytest_subprocess(
+        "expectations", "--attribution-baseline", baseline, "-n", "2", "-p", "xdist"
+    )
+
+    def summary(result: pytest.RunResult) -> list[str]:
+        return [line for line in result.outlines if line.startswith(("attribution: ", "accepted"))]
+
+    assert summary(parallel) == summary(serial)
+    assert any("3 accepted by the baseline" in line for line in summary(serial))
+    gone = [line for line in summary(serial) if line.startswith("accepted finding gone")]
+    assert len(gone) == 1 and "corpus/misquote.txt record doe-plan" in gone[0]
+    parallel.stdout.fnmatch_lines(["*2 workers*"])
+
+
 def test_baseline_errors_are_usage_errors(pytester: pytest.Pytester) -> None:
     make(pytester)
     result = pytester.runpytest("expectations", "--attribution-baseline", "absent.json")
