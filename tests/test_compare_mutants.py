@@ -591,6 +591,7 @@ def test_missing_quotes_are_listed_by_record_id() -> None:
         ("the Vox Populi (Voice of the People) column", ("vox", "populi", "column")),
         ("Rep. Tom Cole (R-Okla.)", ("tom", "cole")),
         ("The", ("the",)),  # a name of one word keeps it
+        ("The Post", ("post",)),  # two words: "the" goes
         ("Lloyd (the) Austin", ("lloyd", "austin")),
     ],
 )

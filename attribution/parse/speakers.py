@@ -423,7 +423,7 @@ class _Document:
                 outlet = self._outlet_before(head, cue.mention.start)
                 if outlet is not None:
                     return outlet
-        article = "an" if kind[:1] in ("a", "e", "i", "o", "u") else "a"  # "an unknown"
+        article = "an" if kind in ("organisation", "unknown") else "a"  # "an unknown"
         steps = [f"mention {mention!r} is {article} {kind}"]
         if name != mention:
             steps.append(f"titles dropped: {name!r}")
