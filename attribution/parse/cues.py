@@ -13,7 +13,8 @@ mention is found by the word order news copy uses:
   adding ..."; "He attacked Cruz and said ..."): ``participle-cue-subject``,
   ``participle-clause-subject``, ``coordinated-cue-subject``,
   ``coordinated-clause-subject``; but a "for"-gerund after an object is the object's
-  ("scolded Romney for suggesting ..."): ``gerund-object``.
+  ("scolded Romney for suggesting ..."): ``gerund-object``, and a name after "of" or
+  "about" is its gerund's subject ("think of Carson saying ..."): ``gerund-subject``.
 
 Every rule name is one of ``model.Rule``, with an example there.
 
@@ -1410,6 +1411,14 @@ def _mention_for(
             w = word_before(masked, np[0], sentence.start)
             if w is not None and masked[w[0] : w[1]].lower() == "with":
                 return np, "with-participle"  # "..., with Sen. John McCain calling it 'Q'"
+            if (
+                w is not None
+                and masked[w[0] : w[1]].lower() in ("of", "about")
+                and _name_word(masked[np[0] : np[1]].split()[0])
+            ):
+                # "What do you think of Carson privately saying 'pray for him'?": the
+                # name before the gerund is its subject
+                return np, "gerund-subject"
             head = masked[np[0] : np[1]]
             gap = masked[max(sentence.start, np[0] - 3) : np[0]].rstrip(" \t")
             if gap[-1:] in (",", "\u2014", "\u2013") and (

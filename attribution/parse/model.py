@@ -24,6 +24,7 @@ Rule = Literal[
     "absolute-participle",  # ..., with Sen. McCain calling it "Q"
     "with-participle",  # with X saying "Q"
     "gerund-object",  # scolded Romney for suggesting "Q"
+    "gerund-subject",  # think of Carson saying "Q"
     "coordinated-cue-subject",  # Lazar said ... and added, "Q"
     "coordinated-clause-subject",  # Huckabee proposed we "Q" and said ...
     "what-they-call",  # what he calls the "Washington cartel"
