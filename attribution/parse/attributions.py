@@ -89,6 +89,15 @@ OPENING_CONNECTIVE = regex.compile(
 )
 
 
+# A sentence that is a name and then its quoted predicate: 'Biden "kind of misspoke."'.
+SUBJECT_THEN_QUOTE = regex.compile(
+    r"""
+    \p{Lu}[\p{L}'\-]*(?:[ ]\p{Lu}[\p{L}'\-]*){0,2}   # a name of up to three words
+    [ ]                                              # then the quotation
+    """,
+    regex.VERBOSE,
+)
+
 # The sex a subject pronoun refers to, as first_names.txt writes it.
 PRONOUN_SEX = {"he": "m", "she": "f"}
 
@@ -422,6 +431,11 @@ def _neighbour(
         # phrase and its comma, then the quotation, nothing else of the reporter's
         intro = INTRODUCTORY.match(frame.masked, sentences[si].start, q.open_mark)
         opens = intro is not None and intro.end() == q.open_mark
+    if not opens and previous is not None and previous.last_quote is not None:
+        # '"We thought only Trump was insensitive," said Aida. Biden "kind of misspoke."':
+        # the reporter names whom the quoted words are about; they are still Aida's
+        subject = SUBJECT_THEN_QUOTE.fullmatch(frame.masked, sentences[si].start, q.open_mark)
+        opens = subject is not None and q.outer_end >= sentences[si].end - 1
     if previous is not None and previous.last is not None and opens:
         # The speaker of the previous sentence's quotation, not a cue after it in a
         # clause of its own ('"A," Clinton said after she called Sanders. "B."').
