@@ -434,8 +434,8 @@ def _neighbour(
     if not opens and previous is not None and previous.last_quote is not None:
         # '"We thought only Trump was insensitive," said Aida. Biden "kind of misspoke."':
         # the reporter names whom the quoted words are about; they are still Aida's
-        subject = SUBJECT_THEN_QUOTE.fullmatch(frame.masked, sentences[si].start, q.open_mark)
-        opens = subject is not None and q.outer_end >= sentences[si].end - 1
+        named = SUBJECT_THEN_QUOTE.fullmatch(frame.masked, sentences[si].start, q.open_mark)
+        opens = named is not None and q.outer_end >= sentences[si].end - 1
     if previous is not None and previous.last is not None and opens:
         # The speaker of the previous sentence's quotation, not a cue after it in a
         # clause of its own ('"A," Clinton said after she called Sanders. "B."').
