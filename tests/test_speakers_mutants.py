@@ -804,3 +804,16 @@ def test_a_place_that_speaks_is_not_completed_to_a_person() -> None:
     assert (found.speaker, found.speaker_kind) == ("Houston", "unknown")
     assert not any("Sam Houston" in step for step in found.steps)
     assert "mention 'Houston' is an unknown" in found.steps  # "an", not "a unknown"
+
+
+def test_a_full_name_that_opens_the_text_is_the_first_introduced() -> None:
+    """With no headline the body starts at offset 0, so "Al From" opening the text counts as
+    introduced in the body, and is the earlier of the two full names "From" completes to."""
+    text = (
+        "Al From founded the council in 1985.\n\nHis son, Ken From, joined it later.\n\n"
+        '"We lost three elections," From said.'
+    )
+    assert frame.headline_end(text) == 0
+    found = last(text)
+    assert (found.speaker, found.speaker_kind) == ("Al From", "person")
+    assert resolver_steps(found) == ("'From' resolves to 'Al From', named in full",)
