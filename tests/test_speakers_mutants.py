@@ -22,7 +22,6 @@ from attribution.parse.speakers import (
     _is_title,
     _names_no_one,
     _occurrences,
-    _particle_surname,
     _possessed_nouns,
     _possessor_end,
     surname,
@@ -768,7 +767,7 @@ def test_disposition_nouns_are_the_speaker_s_only_before_a_speech_participle() -
 
 
 @pytest.mark.parametrize(
-    ("token", "particle_surname"),
+    ("token", "expected"),
     [
         ("al-Awlaki", True),
         ("el-Sisi", True),
@@ -778,10 +777,8 @@ def test_disposition_nouns_are_the_speaker_s_only_before_a_speech_participle() -
         ("Smith", False),  # a dash at all
     ],
 )
-def test_a_surname_that_opens_with_a_lower_case_particle(
-    token: str, particle_surname: bool
-) -> None:
-    assert _particle_surname(token) is particle_surname
+def test_a_surname_that_opens_with_a_lower_case_particle(token: str, expected: bool) -> None:
+    assert cues.particle_surname(token) is expected
 
 
 @pytest.mark.xfail(

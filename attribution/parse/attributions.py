@@ -35,6 +35,7 @@ from attribution.parse.cues import (
     keeps_period,
     word_after,
 )
+from attribution.parse.entities import PRONOUN_GENDER
 from attribution.parse.frame import QUOTE, Frame
 from attribution.parse.model import Attribution, Cue, Quotation, Rule, Span
 from attribution.parse.speakers import Speaker
@@ -97,9 +98,6 @@ SUBJECT_THEN_QUOTE = regex.compile(
     """,
     regex.VERBOSE,
 )
-
-# The sex a subject pronoun refers to, as first_names.txt writes it.
-PRONOUN_SEX = {"he": "m", "she": "f"}
 
 # A quotation standing alone as a paragraph of at most this many words is a subhead.
 SUBHEAD_WORDS = 5
@@ -515,10 +513,10 @@ def _refers_to(subject: str, name: str) -> bool:
     """Whether a sentence's subject plainly names the speaker: a he or she, or the
     speaker's surname ("Roloson" for Melissa Roloson)."""
     words_ = subject.replace("\u2019", "'").removesuffix("'s").split()
-    if len(words_) == 1 and words_[0].lower() in PRONOUN_SEX:
+    if len(words_) == 1 and words_[0].lower() in PRONOUN_GENDER:
         # not a "she" after a man the first-name table knows
         sex = given_names().get(name.split()[0].casefold())
-        return sex is None or sex == PRONOUN_SEX[words_[0].lower()]
+        return sex is None or sex == PRONOUN_GENDER[words_[0].lower()]
     return bool(words_) and words_[-1] == name.split()[-1]
 
 

@@ -326,9 +326,14 @@ def _name_word(word: str) -> bool:
     joined to its particle ("al-Awlaki", "el-Sisi")."""
     low = word.lower()
     if not is_capitalised(word):
-        particle, dash, rest = word.partition("-")
-        return bool(dash) and particle in PARTICLES and rest[:1].isupper()
+        return particle_surname(word)
     return low not in _function_words() and low not in cue_words()
+
+
+def particle_surname(word: str) -> bool:
+    """A surname that opens with a lower-case particle: "al-Awlaki", "el-Sisi"."""
+    particle, dash, rest = word.partition("-")
+    return bool(dash) and particle in PARTICLES and rest[:1].isupper()
 
 
 def plural_agreement(cue: str) -> bool:
@@ -739,6 +744,16 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
     return None
 
 
+def _verb_like(low: str) -> bool:
+    """A lower-case word that ends a subject as its verb: a word in -ed (not a compound
+    adjective: "al Qaeda-linked", "Florida-based"), a cue word, an auxiliary or adverb."""
+    return (
+        (low.endswith("ed") and "-" not in low)
+        or low in cue_words()
+        or low in BETWEEN_SUBJECT_AND_CUE
+    )
+
+
 def _possessed_after(masked: str, run: tuple[int, int], ceiling: int) -> tuple[int, int]:
     """A possessive name runs on over what it owns: "Ryan's campaign shrugged off ...,
     telling" is the campaign's clause, not Ryan's. The nouns end before the verb (a word
@@ -752,14 +767,7 @@ def _possessed_after(masked: str, run: tuple[int, int], ceiling: int) -> tuple[i
             break
         w = masked[cur[0] : cur[1]]
         low = w.lower()
-        if (
-            not w.isalpha()
-            or not w.islower()
-            or low.endswith("ed")
-            or low in cue_words()
-            or low in _function_words()
-            or low in BETWEEN_SUBJECT_AND_CUE
-        ):
+        if not w.isalpha() or not w.islower() or _verb_like(low) or low in _function_words():
             break
         end = cur[1]
         cur = word_after(masked, end, ceiling)
@@ -814,8 +822,8 @@ def _before_verb(masked: str, np: tuple[int, int]) -> tuple[int, int]:
     cur = word_after(masked, end, np[1])
     while cur is not None:
         w = masked[cur[0] : cur[1]].lower()
-        if (w.endswith("ed") and "-" not in w) or w in cue_words() or w in BETWEEN_SUBJECT_AND_CUE:
-            break  # a verb; not a compound adjective ("al Qaeda-linked", "Florida-based")
+        if _verb_like(w):
+            break
         end = cur[1]
         cur = word_after(masked, end, np[1])
     return np[0], end
@@ -1268,17 +1276,14 @@ def _claim_cues(text: str, frame: Frame, runs: list[QuoteRun]) -> list[Cue]:
     out: list[Cue] = []
     seen: set[int] = set()
     for run_start, _, sentence in runs:
-        if sentence is None or masked.find("'", max(0, run_start - CLAIM_REACH), run_start) < 0:
-            continue  # no possessive before this quotation: the common case, told cheaply
-        floor = max(sentence.start, run_start - CLAIM_REACH)
-        for m in _claim_noun_pattern().finditer(masked, floor, run_start):
-            if m.start() not in seen:
-                seen.add(m.start())
-                out.extend(_claim_cue(text, masked, sentence, m))
-    for run_start, _, sentence in runs:
         if sentence is None:
             continue
         floor = max(sentence.start, run_start - CLAIM_REACH)
+        if masked.find("'", floor, run_start) >= 0:  # a possessive name: told cheaply
+            for m in _claim_noun_pattern().finditer(masked, floor, run_start):
+                if m.start() not in seen:
+                    seen.add(m.start())
+                    out.extend(_claim_cue(text, masked, sentence, m))
         for m in _pronoun_claim_pattern().finditer(masked, floor, run_start):
             if m.start() not in seen:
                 # "her claim that she 'never sent' it": the speaker stage resolves "her"

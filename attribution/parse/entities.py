@@ -347,28 +347,19 @@ class Tracker:
         self.by_role_head: dict[str, dict[int, None]] = {}  # "clerk" -> who carried it
         self.last_seen: dict[int, int] = {}  # entity -> offset of its latest mention
         self._starts = [sentence.start for sentence in frame.sentences]
-        # Where the cues' speakers stand; not a lone capitalised word with a plural verb
-        # ("Allies say"): a group, which no "he" or "she" refers back to.
-        self.speaker_starts = frozenset(
-            c.mention.start
-            for c in cues
-            if c.mention is not None
-            and not (
-                " " not in c.mention.text
-                and c.mention.text.casefold() not in pronouns()
-                and plural_agreement(c.cue.text)
-            )
-        )
+        # The cues that name someone; not a lone word with a plural verb ("Allies say"):
+        # a group, which no "he" or "she" refers back to.
+        named = [c for c in cues if c.mention is not None and not _plural_group(c)]
+        self.speaker_starts = frozenset(c.mention.start for c in named if c.mention)
         # One-word names the article makes a speaker somewhere ("Obama said"): a person
         # wherever else they stand ("Obama defended the process. ... the president said").
         self.speaker_words = frozenset(
             c.mention.text.casefold()
-            for c in cues
+            for c in named
             if c.mention is not None
             and c.mention.text[:1].isupper()
             and " " not in c.mention.text
             and c.mention.text.casefold() not in pronouns()
-            and not plural_agreement(c.cue.text)
         )
         self.descriptions = [
             (c.mention.start, c.mention.end)
@@ -914,6 +905,13 @@ class Tracker:
 
 
 # Words of a description that say nothing of the role ("the former chairman").
+def _plural_group(cue: Cue) -> bool:
+    """A one-word mention, not a pronoun, whose verb agrees with a plural ("Allies say")."""
+    assert cue.mention is not None
+    text = cue.mention.text
+    return " " not in text and text.casefold() not in pronouns() and plural_agreement(cue.cue.text)
+
+
 _DESCRIPTION_NOISE = frozenset(words("description_noise.txt"))
 
 

@@ -21,6 +21,7 @@ from attribution.parse.cues import (
     PARTICLES,
     name_run_before,
     noun_phrase_before,
+    particle_surname,
     plural_agreement,
     pronouns,
     titles,
@@ -128,14 +129,13 @@ class Speaker:
 DEMONYM_ENDINGS = words("demonym_endings.txt")
 
 
+def _masthead(name: str) -> bool:
+    """Whether a name holds a newspaper's masthead word ("Journal", "Daily", "Times")."""
+    return any(w in word_set("publication_words.txt") for w in name.split())
+
+
 def _is_title(token: str) -> bool:
     return token.rstrip(".") in titles() or token.lower() in ("former", "then-", "acting")
-
-
-def _particle_surname(token: str) -> bool:
-    """A surname that opens with a lower-case particle: "al-Awlaki", "el-Sisi"."""
-    particle, dash, rest = token.partition("-")
-    return bool(dash) and particle in PARTICLES and rest[:1].isupper()
 
 
 @lru_cache(maxsize=16384)
@@ -166,7 +166,7 @@ def classify(mention: str) -> tuple[str, str]:
         named_after = kind_after == "person" and len(after_of.split()) >= 2
         if kind_of == "person" and len(before_of.split()) >= 2 and not named_after:
             return before_of, kind_of  # not "Secretary of Defense Lloyd J. Austin III"
-    if not tokens[-1][:1].isupper() and not _particle_surname(tokens[-1]):
+    if not tokens[-1][:1].isupper() and not particle_surname(tokens[-1]):
         return " ".join(tokens), "group"  # "officials", "the spokesman", "U.S. officials"
     name: list[str] = []
     for token in reversed(tokens):
@@ -414,9 +414,7 @@ class _Document:
                 printed = OUTLET_AFTER.match(self.frame.masked, cue.mention.end)
                 if printed is not None:
                     paper, paper_kind = classify(printed.group("outlet"))
-                    if paper_kind == "organisation" or any(
-                        w in word_set("publication_words.txt") for w in paper.split()
-                    ):
+                    if paper_kind == "organisation" or _masthead(paper):
                         self.history.append((paper, "organisation"))
                         why = f"mention {mention!r} is printed in {paper!r}: the outlet's words"
                         return Speaker(name=paper, kind="organisation", steps=(why,))
@@ -476,11 +474,7 @@ class _Document:
         for m in reversed(list(OUTLET_NAME.finditer(self.frame.masked, lo, at))):
             name, kind = classify(self.text[m.start("name") : m.end("name")])
             followed = (m.group("noun") or "").lower() == noun
-            masthead = (
-                newspaper
-                and kind == "organisation"
-                and any(w in word_set("publication_words.txt") for w in name.split())
-            )
+            masthead = newspaper and kind == "organisation" and _masthead(name)
             if followed or masthead:
                 self.history.append((name, "organisation"))
                 why = f"{noun!r} refers back to {name!r}, the nearest {noun} named before it"
