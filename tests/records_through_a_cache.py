@@ -43,3 +43,15 @@ def checked_load(folder: Path) -> Callable[..., RecordFile]:
 
 def patch(module: object, monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
     monkeypatch.setattr(module, "load", checked_load(folder))
+
+
+def through_a_cache(module: object) -> Callable[..., None]:
+    """An autouse fixture that sends every load of ``module``'s tests through a cache."""
+
+    @pytest.fixture(autouse=True)
+    def _through_a_cache(
+        monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+    ) -> None:
+        patch(module, monkeypatch, tmp_path_factory.mktemp("cache"))
+
+    return _through_a_cache

@@ -5,17 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import test_records_mutants as plain
-from records_through_a_cache import patch
+from records_through_a_cache import through_a_cache
 from test_records_mutants import *  # noqa: F403 - the tests themselves, collected again here
 
-
-@pytest.fixture(autouse=True)
-def _through_a_cache(
-    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
-) -> None:
-    patch(plain, monkeypatch, tmp_path_factory.mktemp("cache"))
+_through_a_cache = through_a_cache(plain)
 
 
 def test_the_plain_tests_are_here_and_go_through_the_cache() -> None:
