@@ -161,11 +161,17 @@ INTRODUCTORY = AsciiFast(
 
 # A subordinate clause after an opening phrase, up to its comma: "Last month, when I asked
 # him, he said".
+# Prepositions whose name and gerund make one phrase ("think of Carson saying").
+GERUND_SUBJECT_PREPOSITIONS = frozenset(words("gerund_subject_prepositions.txt"))
+
+# Conjunctions that open a clause of their own (subordinating_conjunctions.txt).
+SUBORDINATORS = frozenset(words("subordinating_conjunctions.txt"))
+
 SUBORDINATE_CLAUSE = regex.compile(
     r"""
-    (?: when | while | after | before | because | although | though | once | until
-      | as[ ]soon[ ]as                                     # a conjunction of time or cause
-    ) \b
+    (?: """
+    + "|".join(regex.escape(w) for w in sorted(SUBORDINATORS, key=lambda w: (-len(w), w)))
+    + r""" ) \b                                       # a conjunction of time, cause or contrast
     [^,"""
     + QUOTE
     + r"""]{0,160} , \s*                                   # up to its comma
@@ -674,6 +680,19 @@ DATELINE = regex.compile(
     regex.VERBOSE,
 )
 
+# A noun phrase set before the subject it describes: "An immigrant from Uganda who became
+# a citizen in 2013, she plans to vote": the pronoun after the comma is the subject.
+FRONTED_APPOSITIVE = regex.compile(
+    rf"""
+    (?:An?|The)[ ]                           # a determiner opens the phrase
+    [^,;:!?\n\u2014\u2013{MASK_ESCAPE}]{{1,120}}  # the phrase: no clause end, dash or quotation
+    ,[ ]
+    (?P<subject>[Hh]e|[Ss]he)                # the subject: a he or a she
+    [ ](?!said\b|says\b|added\b|told\b)    # not a parenthetical cue ("The plan, she said,")
+    """,
+    regex.VERBOSE,
+)
+
 # What may close an opening phrase after its comma: a state or country after a city,
 # or the day ("in Ames, Iowa, on Sunday, Mrs. Clinton").
 PLACE_OR_DAY_TAIL = regex.compile(
@@ -714,6 +733,9 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
         clause = SUBORDINATE_CLAUSE.match(masked, pos, before)
         if clause is not None:
             pos = clause.end()
+    fronted = FRONTED_APPOSITIVE.match(masked, pos, before)
+    if fronted is not None:
+        return fronted.span("subject")
     first = word_after(masked, pos, before)
     opener = masked[first[0] : first[1]] if first is not None else ""
     manner = False  # "Hastily politicizing": an adverb and a participle, not "Kelly said"
@@ -1180,6 +1202,8 @@ def _quote_verb_cues(text: str, frame: Frame, cued: set[int], runs: list[QuoteRu
         head = masked[np[0] : np[1]]
         if not (is_capitalised(head.split()[-1]) or head.lower() in pronouns()):
             continue  # a name or a pronoun speaks: "the plan won", not "the plan"
+        if head.split()[0] in SUBORDINATORS:
+            continue  # '"Mr. Trump," while Trump calls him "Chris"': a clause of its own
         verb = word_after(masked, np[1], sentence.end)
         if verb is None or not VERB_AFTER_SPEAKER.fullmatch(masked, verb[0], verb[1]):
             continue
@@ -1418,7 +1442,7 @@ def _mention_for(
                 return np, "with-participle"  # "..., with Sen. John McCain calling it 'Q'"
             if (
                 w is not None
-                and masked[w[0] : w[1]].lower() in ("of", "about")
+                and masked[w[0] : w[1]].lower() in GERUND_SUBJECT_PREPOSITIONS
                 and _name_word(masked[np[0] : np[1]].split()[0])
             ):
                 # "What do you think of Carson privately saying 'pray for him'?": the
