@@ -173,14 +173,15 @@ def main() -> int:
         seconds = time.process_time() - start
         results.append((seconds * 1000 / (len(text.encode()) / 1024), seed, seconds))
     results.sort(reverse=True)
-    total = sum(r[2] for r in results)
-    print(
-        f"fuzz: {args.count} generated articles of {args.kb} KB (seeds {args.seed}-"
-        f"{args.seed + args.count - 1}), {total:.1f} s of CPU"
-    )
-    worst = ", ".join(f"seed {seed} {per_kb:.2f}" for per_kb, seed, _ in results[:5])
-    print(f"  worst ms per KB: {worst}")
-    print(f"  median ms per KB: {results[len(results) // 2][0]:.2f}")
+    if results:  # --count 0: the shapes only
+        total = sum(r[2] for r in results)
+        print(
+            f"fuzz: {args.count} generated articles of {args.kb} KB (seeds {args.seed}-"
+            f"{args.seed + args.count - 1}), {total:.1f} s of CPU"
+        )
+        worst = ", ".join(f"seed {seed} {per_kb:.2f}" for per_kb, seed, _ in results[:5])
+        print(f"  worst ms per KB: {worst}")
+        print(f"  median ms per KB: {results[len(results) // 2][0]:.2f}")
     if args.save:
         args.save.mkdir(parents=True, exist_ok=True)
         for _, seed, _ in results[:5]:
@@ -202,7 +203,8 @@ def main() -> int:
                 f"  peak +{peak_kb / 1024:6.0f} MB  {per_mb:5.0f} MB/MB"
             )
     print(
-        f"worst: {max(worst_ms, results[0][0]):.2f} ms per KB, {worst_mem:.0f} MB per MB of input"
+        f"worst: {max(worst_ms, results[0][0] if results else 0.0):.2f} ms per KB,"
+        f" {worst_mem:.0f} MB per MB of input"
         " (target: 1 ms per KB plus a constant, 20x the input)"
     )
     return 0
