@@ -22,6 +22,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 import regex
@@ -543,6 +544,13 @@ def _subhead(frame: Frame, si: int, q: Quotation) -> bool:
     return alone and last_of_paragraph and short and not introduced  # "X interjected:" then it
 
 
+@lru_cache(maxsize=1024)
+def _mention_step(mention: str, origin: str) -> str:
+    """The explain step naming the mention, one string shared by every quotation that
+    repeats it ("he", "Trump"): the steps are most of the result's memory (issue 9)."""
+    return f"speaker mention {mention!r} ({origin})"
+
+
 def _attribute(
     q: Quotation,
     rule: Rule,
@@ -564,7 +572,7 @@ def _attribute(
         )
     if event.cue is not None:
         steps.append(f"cue {event.cue.text!r} at {event.cue.start}-{event.cue.end}")
-    steps.append(f"speaker mention {event.mention.text!r} ({event.origin})")
+    steps.append(_mention_step(event.mention.text, event.origin))
     steps.extend(event.speaker.steps)
     setting = setting_of(event.source)
     steps.extend(setting.steps)

@@ -16,8 +16,8 @@ def extract(text: str) -> tuple[Attribution, ...]:
         return ()
     framed = frame.build(text, quotations)
     found = cues.find_cues(text, framed)
-    people = entities.track(text, framed, found)
-    resolved = speakers.resolve(text, framed, found, people)
+    # the tracker is read by the speakers stage only: not kept alive through linking
+    resolved = speakers.resolve(text, framed, found, entities.track(text, framed, found))
     settings: dict[int, venues.Setting] = {}
 
     def setting_of(cue: Cue) -> venues.Setting:

@@ -527,7 +527,7 @@ class _Document:
                 self.history.append((named, "person"))
                 why = f"pronoun {pronoun!r}: no earlier speaker fits; {named!r} is named before it"
                 return Speaker(name=named, kind="inferred", steps=(why, "inferred from context"))
-        return Speaker(name=None, kind="unknown", steps=(f"pronoun {pronoun!r} has no antecedent",))
+        return _no_antecedent(pronoun)
 
     def _person_named_before(self, at: int, want: str | None) -> str | None:
         """The nearest full person name before ``at`` ("Zelenskiy spoke late. ... he said").
@@ -565,6 +565,13 @@ class _Document:
             name = self.full_name(name, np[0]) or name
         self.history.append((name, kind))
         return Speaker(name=name, kind=kind, steps=(f"'who' refers to {name!r} before it",))
+
+
+@lru_cache(maxsize=64)
+def _no_antecedent(pronoun: str) -> Speaker:
+    """One shared (immutable) result per pronoun: an article of many unresolved "he"s
+    would otherwise hold a Speaker and its step for each (issue 9, memory per MB)."""
+    return Speaker(name=None, kind="unknown", steps=(f"pronoun {pronoun!r} has no antecedent",))
 
 
 def resolve(
