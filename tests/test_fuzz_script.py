@@ -23,6 +23,7 @@ def _load() -> ModuleType:
 def test_count_zero_prints_the_shapes_only(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    monkeypatch.setattr(sys, "path", [*sys.path])  # the script prepends the repository
     fuzz = _load()
     # one small shape, measured in its own process as the script does
     monkeypatch.setattr(fuzz, "SHAPES", {"quote_said_pairs": fuzz.SHAPES["quote_said_pairs"]})
