@@ -1444,6 +1444,12 @@ def _mention_for(
                 w is not None
                 and masked[w[0] : w[1]].lower() in GERUND_SUBJECT_PREPOSITIONS
                 and _name_word(masked[np[0] : np[1]].split()[0])
+                # "with the campaign of the senator from Pennsylvania saying": the name
+                # after "from" ends a longer subject that "with" opens
+                and WITH_SUBJECT.search(
+                    masked, max(sentence.start, subject_end - WITH_REACH), subject_end
+                )
+                is None
             ):
                 # "What do you think of Carson privately saying 'pray for him'?": the
                 # name before the gerund is its subject
