@@ -348,6 +348,8 @@ def _nearest_cue(sentence: _Sentence, q: Quotation, masked: str, start: int) -> 
     after = sentence.cues[k] if k < len(sentence.cues) else None
     if after is not None and after.mention.text.lower() in RELATIVE:
         after = None  # "a 'paperwork error' that was reported": a clause about the words
+    if after is not None and after.origin == "subordinate-clause-subject":
+        after = None  # '"A," while Trump calls him "B"': its subject speaks only after it
     if after is not None and _adjacent(masked, q, after):
         claim = sentence.cues[k - 1] if k > 0 else None
         if (

@@ -13,8 +13,12 @@ mention is found by the word order news copy uses:
   adding ..."; "He attacked Cruz and said ..."): ``participle-cue-subject``,
   ``participle-clause-subject``, ``coordinated-cue-subject``,
   ``coordinated-clause-subject``; but a "for"-gerund after an object is the object's
-  ("scolded Romney for suggesting ..."): ``gerund-object``, and a name after "of" or
-  "about" is its gerund's subject ("think of Carson saying ..."): ``gerund-subject``.
+  ("scolded Romney for suggesting ..."): ``gerund-object``, and a name after "of",
+  "about" or "from" is its gerund's subject ("think of Carson saying ..."):
+  ``gerund-subject``;
+* after a quotation, a name and a verb the cue list lacks ('"Go back," Trump barked'):
+  ``quote-subject-verb``; when a conjunction opens that clause ('"A," while Trump
+  calls him "B"') its subject speaks only what follows: ``subordinate-clause-subject``.
 
 Every rule name is one of ``model.Rule``, with an example there.
 
@@ -1022,7 +1026,8 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
     cued = {c.sentence.start for c in out if c.cue.text.lower() not in CONTENTLESS_CUES}
     cued.update(c.sentence.start for c in extra)
     verbs = _quote_verb_cues(text, frame, cued, runs)
-    cued.update(c.sentence.start for c in verbs)
+    # a subordinate clause's subject speaks only after it: the main clause still has one
+    cued.update(c.sentence.start for c in verbs if c.rule != "subordinate-clause-subject")
     extra.extend(verbs)
     extra.extend(_subject_cues(text, frame, cued, runs))
     if extra:
@@ -1202,10 +1207,23 @@ def _quote_verb_cues(text: str, frame: Frame, cued: set[int], runs: list[QuoteRu
         head = masked[np[0] : np[1]]
         if not (is_capitalised(head.split()[-1]) or head.lower() in pronouns()):
             continue  # a name or a pronoun speaks: "the plan won", not "the plan"
-        if head.split()[0] in SUBORDINATORS:
-            continue  # '"Mr. Trump," while Trump calls him "Chris"': a clause of its own
         verb = word_after(masked, np[1], sentence.end)
         if verb is None or not VERB_AFTER_SPEAKER.fullmatch(masked, verb[0], verb[1]):
+            continue
+        conjunction = head.split()[0]
+        if conjunction in SUBORDINATORS:
+            # '"Mr. Trump," while Trump refers to the governor as "Chris."': a clause of
+            # its own, whose subject speaks the quotations after its verb, not before
+            subject = word_after(masked, np[0] + len(conjunction), sentence.end)
+            if subject is not None:
+                out.append(
+                    Cue(
+                        cue=Span.of(text, *verb),
+                        mention=Span.of(text, subject[0], np[1]),
+                        rule="subordinate-clause-subject",
+                        sentence=Span.of(text, sentence.start, sentence.end),
+                    )
+                )
             continue
         out.append(
             Cue(
