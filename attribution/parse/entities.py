@@ -346,6 +346,7 @@ class Tracker:
         self.headline = headline_end(text)
         self.by_role_head: dict[str, dict[int, None]] = {}  # "clerk" -> who carried it
         self.last_seen: dict[int, int] = {}  # entity -> offset of its latest mention
+        self._latest = -1  # offset of the latest mention of anyone
         self._starts = [sentence.start for sentence in frame.sentences]
         # The cues that name someone; not a lone word with a plural verb ("Allies say"):
         # a group, which no "he" or "she" refers back to.
@@ -377,6 +378,7 @@ class Tracker:
     def _mention(self, si: int, index: int, pos: int, salient: bool) -> None:
         self.mentions[si].append(_Mention(entity=index, pos=pos, salient=salient))
         self.last_seen[index] = pos
+        self._latest = max(self._latest, pos)
         key = self.surname.get(index)
         if key is not None:
             recent = self.by_recency[key]
@@ -869,7 +871,17 @@ class Tracker:
             # the role came from an earlier description a reader resolved: still a guess
             steps.append("that role was itself inferred from context")
             kind = "inferred"
+        self._referred(latest[0], before)
         return Resolution(name=names[0], candidates=names, steps=tuple(steps), kind=kind)
+
+    def _referred(self, index: int, pos: int) -> None:
+        """A description that speaks ("..., the host said") is a mention of whom it names:
+        the subject of its sentence, so "But he wanted to know" next is the host's.
+
+        Only when the tracker has read no mention after it, so mentions stay in order.
+        """
+        if pos > self._latest:
+            self._mention(max(0, bisect_right(self._starts, pos) - 1), index, pos, True)
 
     def _description(self, description: str, head: str, before: int) -> Resolution | None:
         """ "the governor" with no governor named: the person the passage is about, if any.
