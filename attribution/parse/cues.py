@@ -163,14 +163,14 @@ INTRODUCTORY = AsciiFast(
 )
 
 
-# A subordinate clause after an opening phrase, up to its comma: "Last month, when I asked
-# him, he said".
 # Prepositions whose name and gerund make one phrase ("think of Carson saying").
 GERUND_SUBJECT_PREPOSITIONS = frozenset(words("gerund_subject_prepositions.txt"))
 
 # Conjunctions that open a clause of their own (subordinating_conjunctions.txt).
 SUBORDINATORS = frozenset(words("subordinating_conjunctions.txt"))
 
+# A subordinate clause after an opening phrase, up to its comma: "Last month, when I asked
+# him, he said".
 SUBORDINATE_CLAUSE = regex.compile(
     r"""
     (?: """
@@ -306,6 +306,12 @@ LEADING_CONJUNCTION = regex.compile(
     r"(?:{words})[ \t]+(?=\p{{Lu}}|(?:he|she|they|we)\b)".format(
         words="|".join(opening_connectives("subject"))
     )
+)
+
+# The same connective before an opening phrase ("But after Tuesday's debate, X said"):
+# read only where that phrase follows.
+CONJUNCTION_BEFORE_OPENER = regex.compile(
+    r"(?:{words})[ \t]+".format(words="|".join(opening_connectives("subject")))
 )
 
 
@@ -720,6 +726,15 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
     conjunction = LEADING_CONJUNCTION.match(masked, pos, before)
     if conjunction is not None:
         pos = conjunction.end()  # "And Mr. Christie gloated: ..."
+    else:
+        conjunction = CONJUNCTION_BEFORE_OPENER.match(masked, pos, before)
+        if conjunction is not None:
+            # "But after the debate, Mr. Christie gloated: ...": the opening phrase read as
+            # if it began the sentence (a capital for its first letter: same length)
+            rest = masked[conjunction.end() : before]
+            lead = INTRODUCTORY.match(rest[:1].upper() + rest[1:])
+            if lead is not None:
+                pos = conjunction.end() + lead.end()
     dateline = DATELINE.match(masked, pos, before)
     if dateline is not None:
         pos = dateline.end()  # "WASHINGTON, Dec. 8 (UPI) — Hillary Clinton ..."
