@@ -293,6 +293,8 @@ def link(
             sentence.add(event)
     for q in quotations:
         info[sentence_of(q.open_mark)].quoted = True
+    # where quotations whose words end in a comma close: the mask hides that comma
+    comma_ends = {q.outer_end for q in quotations if q.span.text.endswith(",")}
     paragraphs = _Paragraphs(frame, info)
 
     out: list[Attribution] = []
@@ -303,7 +305,7 @@ def link(
             why = f"a {kind.replace('-', ' ')}, not anyone's words"
             out.append(_attribute(q, kind, None, why, setting_of))
             continue
-        chosen = _nearest_cue(info[si], q, frame.masked, frame.sentences[si].start)
+        chosen = _nearest_cue(info[si], q, frame.masked, frame.sentences[si].start, comma_ends)
         rule: Rule
         if chosen is not None:
             assert chosen.origin != "quote"  # only cue events are nearest cues
@@ -336,7 +338,9 @@ class _Paragraphs:
             self.cued[sentence.paragraph] = self.cued.get(sentence.paragraph, False) or info[i].cued
 
 
-def _nearest_cue(sentence: _Sentence, q: Quotation, masked: str, start: int) -> _Event | None:
+def _nearest_cue(
+    sentence: _Sentence, q: Quotation, masked: str, start: int, comma_ends: set[int]
+) -> _Event | None:
     """The cue that attributes the quotation in its own sentence.
 
     A cue right after the quotation wins (`"Q," she said`); otherwise the last cue
@@ -351,6 +355,10 @@ def _nearest_cue(sentence: _Sentence, q: Quotation, masked: str, start: int) -> 
     if after is not None and after.origin == "subordinate-clause-subject":
         after = None  # '"A," while Trump calls him "B"': its subject speaks only after it
     if after is not None and _adjacent(masked, q, after):
+        if k > 0 and q.outer_end <= _opening_end(masked, start, after.pos, comma_ends):
+            # 'After Scalia said they might do better at "less advanced schools," Trump
+            # said:': a quotation that ends the opening phrase is its cue's, not the next
+            return sentence.cues[k - 1]
         claim = sentence.cues[k - 1] if k > 0 else None
         if (
             claim is not None
@@ -368,12 +376,34 @@ def _nearest_cue(sentence: _Sentence, q: Quotation, masked: str, start: int) -> 
         return chosen  # a cue inside a quotation's reach, yet its speaker after it
     if k == 1:
         return chosen  # no other cue before it that could hold it
-    opening = INTRODUCTORY.match(masked, start, q.open_mark)
-    intro_end = opening.end() if opening is not None else start
+    intro_end = _opening_end(masked, start, q.open_mark, comma_ends)
     for outer in sentence.cues[max(0, k - 1 - OUTER_LOOKBACK) : k - 1]:
         if chosen.pos - outer.pos <= OUTER_REACH and _dominates(masked, outer, chosen, intro_end):
             return outer
     return chosen
+
+
+def _opening_end(masked: str, start: int, end: int, comma_ends: set[int]) -> int:
+    """Where the sentence's opening phrase ends (``start`` when it has none).
+
+    'After Scalia said they might do better at "less advanced schools," Trump said:':
+    the phrase ends with the comma inside a quotation, which the mask hides. It is read
+    again with each such quotation shown as plain letters and its comma.
+    """
+    opening = INTRODUCTORY.match(masked, start, end)
+    if opening is not None:
+        return opening.end()
+    closing = [at for at in comma_ends if start < at <= end]
+    if not closing:
+        return start
+    view = list(masked[start:end])
+    for at in closing:
+        first = at - start - 1
+        while first > 0 and view[first - 1] == QUOTE:
+            first -= 1
+        view[first : at - start] = "x" * (at - start - first - 1) + ","
+    opening = INTRODUCTORY.match("".join(view))
+    return start + opening.end() if opening is not None else start
 
 
 def _adjacent(masked: str, q: Quotation, event: _Event) -> bool:
