@@ -871,14 +871,17 @@ class Tracker:
             # the role came from an earlier description a reader resolved: still a guess
             steps.append("that role was itself inferred from context")
             kind = "inferred"
-        self._referred(latest[0], before)
+        if len(names) == 1 and kind != "inferred":
+            self._referred(latest[0], before)
         return Resolution(name=names[0], candidates=names, steps=tuple(steps), kind=kind)
 
     def _referred(self, index: int, pos: int) -> None:
         """A description that speaks ("..., the host said") is a mention of whom it names:
         the subject of its sentence, so "But he wanted to know" next is the host's.
 
-        Only when the tracker has read no mention after it, so mentions stay in order.
+        Only for a role one person carried, named (a guess would steer every pronoun
+        after it), and when the tracker has read no mention after it, so mentions stay
+        in order.
         """
         if pos > self._latest:
             self._mention(max(0, bisect_right(self._starts, pos) - 1), index, pos, True)
