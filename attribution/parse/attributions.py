@@ -33,6 +33,7 @@ from attribution.parse.cues import (
     PARTICIPLE_RULES,
     clause_subject,
     keeps_period,
+    remark_after,
     word_after,
 )
 from attribution.parse.entities import PRONOUN_GENDER
@@ -50,7 +51,17 @@ TITLE_SMALL_WORDS = frozenset(words("title_small_words.txt"))
 TITLE_MAX_WORDS = 10
 SCARE_MAX_WORDS = 5
 
+# Quotations joined by "and" or "or" between a quotation and its cue.
+JOINED_QUOTATIONS = regex.compile(
+    rf"""
+    (?: [ ,]* (?:and|or)? [ ]* {QUOTE}+ )+    # "and" and a quotation, once or more
+    [ ,]*
+    """,
+    regex.VERBOSE,
+)
+
 # Word lists read right around a quotation (see not_speech).
+REMARK_DETERMINERS = frozenset(words("remark_determiners.txt"))
 SCARE_MARKERS = frozenset(w.lower() for w in words("scare_quote_markers.txt"))
 TITLE_NOUNS = frozenset(w.lower() for w in words("title_nouns.txt"))
 TITLE_FOLLOWERS = frozenset(w.lower() for w in words("title_followers.txt"))
@@ -305,6 +316,10 @@ def link(
             why = f"a {kind.replace('-', ' ')}, not anyone's words"
             out.append(_attribute(q, kind, None, why, setting_of))
             continue
+        if _named_remark(frame.masked, q):
+            why = "the name of a remark ('the \"Q\" comment'): whose, the sentence does not say"
+            out.append(_attribute(q, "unattributed", None, why, setting_of))
+            continue
         chosen = _nearest_cue(info[si], q, frame.masked, frame.sentences[si].start, comma_ends)
         rule: Rule
         if chosen is not None:
@@ -406,6 +421,15 @@ def _opening_end(masked: str, start: int, end: int, comma_ends: set[int]) -> int
     return start + opening.end() if opening is not None else start
 
 
+def _named_remark(masked: str, q: Quotation) -> bool:
+    """ "Pence was asked about the 'not there yet' comment": a determiner, the quotation
+    and a noun of saying name a remark; the sentence's cue is not its speaker's."""
+    if remark_after().match(masked, q.outer_end) is None:
+        return False
+    before, comma = _words_before(masked, q.open_mark, 1)
+    return bool(before) and not comma and before[0].lower() in REMARK_DETERMINERS
+
+
 def _adjacent(masked: str, q: Quotation, event: _Event) -> bool:
     """Whether only punctuation stands between the quotation and the cue's clause."""
     assert event.cue is not None
@@ -414,7 +438,9 @@ def _adjacent(masked: str, q: Quotation, event: _Event) -> bool:
     # does not make a far cue adjacent
     mention = event.mention.start if event.mention.start >= q.outer_end else event.cue.start
     gap = masked[q.outer_end : min(event.cue.start, mention)]
-    return not gap.strip(" \t,.;:!?\u2014\u2013-")
+    # '"A" and "B," Trump said', 'Trump's "divisive" and "mean-spirited" comments':
+    # quotations joined to it share its cue
+    return not gap.strip(" \t,.;:!?\u2014\u2013-") or JOINED_QUOTATIONS.fullmatch(gap) is not None
 
 
 def _dominates(masked: str, outer: _Event, inner: _Event, intro_end: int) -> bool:

@@ -1037,6 +1037,7 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
         *_colon_cues(text, frame, out, starts),
         *_byline_cues(text, frame, starts, runs),
         *_claim_cues(text, frame, runs),
+        *_remark_cues(text, frame, runs),
     ]
     cued = {c.sentence.start for c in out if c.cue.text.lower() not in CONTENTLESS_CUES}
     cued.update(c.sentence.start for c in extra)
@@ -1308,6 +1309,70 @@ def _proper_name(masked: str, run: tuple[int, int], sentence: Sentence) -> bool:
             return True
         at = masked.find(needle, at + 1)
     return False
+
+
+@cache
+def remark_after() -> re.Pattern[str]:
+    """After a quotation, the noun that makes it a remark's name: 'the "47 percent"
+    comment', 'Trump's "divisive" and "mean-spirited" comments' (speech_nouns.txt)."""
+    body = trie_pattern(list(words("speech_nouns.txt")))
+    return re.compile(
+        rf"""
+        (?:[ ](?:and|or)[ ]{QUOTE}+)*   # more quotations joined to it
+        [ ](?P<noun>{body})             # then the noun of saying
+        (?![\w'\-])
+        """,
+        re.VERBOSE,
+    )
+
+
+# Before a remark's quotation, whose it is: a possessive name ("Mitt Romney's"), a
+# possessive pronoun ("his"), perhaps with a modifier ("Trump's now-infamous").
+REMARK_OWNER = regex.compile(
+    r"""
+    (?: (?P<name>\p{Lu}[\p{L}\-.]*)'s?     # a possessive capitalised word: its name runs left
+      | \b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir)  # or a possessive pronoun
+    )
+    [ ](?:[a-z][a-z\-]*[ ])?                # perhaps one modifier
+    $""",
+    regex.VERBOSE,
+)
+
+
+def _remark_cues(text: str, frame: Frame, runs: list[QuoteRun]) -> list[Cue]:
+    """ "Mitt Romney's '47 percent' comment": the quoted words are the possessor's.
+
+    The cue is the noun after the quotation, the mention the possessor before it; a
+    remark named with no possessor ("the 'not there yet' comment") is left to
+    ``attributions``, which credits it to no one.
+    """
+    masked = frame.masked
+    out: list[Cue] = []
+    for run_start, run_end, sentence in runs:
+        if sentence is None or masked[run_start - 1 : run_start] != " ":
+            continue
+        after = remark_after().match(masked, run_end, sentence.end)
+        if after is None:
+            continue
+        owner = REMARK_OWNER.search(masked, max(sentence.start, run_start - 60), run_start)
+        if owner is None:
+            continue
+        if owner.group("name") is not None:
+            low = owner.group("name").lower()
+            if not _name_word(owner.group("name")) or low in pronouns():
+                continue
+            mention = name_run_before(masked, owner.span("name"), sentence.start)
+        else:
+            mention = owner.span("pronoun")
+        out.append(
+            Cue(
+                cue=Span.of(text, after.start("noun"), after.end("noun")),
+                mention=Span.of(text, *mention),
+                rule="possessive-claim",
+                sentence=Span.of(text, sentence.start, sentence.end),
+            )
+        )
+    return out
 
 
 @cache
