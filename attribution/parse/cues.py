@@ -1357,13 +1357,17 @@ def _remark_cues(text: str, frame: Frame, runs: list[QuoteRun]) -> list[Cue]:
         owner = REMARK_OWNER.search(masked, max(sentence.start, run_start - 60), run_start)
         if owner is None:
             continue
+        if " " not in text[run_start:run_end].strip():
+            continue  # 'Trump's "divisive" comments': one word describes the remark
         if owner.group("name") is not None:
             low = owner.group("name").lower()
             if not _name_word(owner.group("name")) or low in pronouns():
                 continue
             mention = name_run_before(masked, owner.span("name"), sentence.start)
         else:
-            mention = owner.span("pronoun")
+            # "his 'Second Amendment people' remark": the speaker stage resolves "his"
+            # as it does "his remark"
+            mention = (owner.start("pronoun"), after.end("noun"))
         out.append(
             Cue(
                 cue=Span.of(text, after.start("noun"), after.end("noun")),
