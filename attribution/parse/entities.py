@@ -273,8 +273,9 @@ def _analyse(run: str) -> _Run | None:
     if not names or any(_token_kind(t) & ORGANISATION for t in names):
         return None
     rest = " ".join(t for t in names if not _token_kind(t) & NON_NAME)
-    if all(t in word_set("nationalities.txt") for t in names):
-        return None  # "Mexican American journalists", "6 million American jobs"
+    if len(names) >= 2 and all(t in word_set("nationalities.txt") for t in names):
+        # "Mexican American journalists" (alone, "Cuban" may be Mark Cuban's surname)
+        return None
     if not rest or rest in word_set("places.txt"):
         # "Former Democratic candidate Bernie Sanders", "the former Vermont Democratic
         # governor": a title, a party and a place name no one
