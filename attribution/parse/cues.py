@@ -884,6 +884,18 @@ def _after_quote_or_start(masked: str, sentence: Sentence, cue_start: int) -> bo
     return i == sentence.start or masked[i - 1] == QUOTE
 
 
+# "As John Cornyn, the No. 2 in the leadership, put it:": "As" and a name read as an
+# opening phrase, yet the name is the subject of the verb after the appositive.
+AS_NAME = regex.compile(
+    r"""
+    As[ ]
+    (?:\p{Lu}[\p{L}.'\-]*[ ]){0,3}\p{Lu}[\p{L}.'\-]*   # a name of up to four words
+    ,[ ]*
+    """,
+    regex.VERBOSE,
+)
+
+
 def _appositive_subject(masked: str, sentence: Sentence, comma: int) -> tuple[int, int] | None:
     """'Victor Cha, a scholar at CSIS, noted': the name before an appositive.
 
@@ -901,7 +913,7 @@ def _appositive_subject(masked: str, sentence: Sentence, comma: int) -> tuple[in
             return subject
     floor = max(sentence.start, comma - 200)
     opening = INTRODUCTORY.match(masked, sentence.start, comma)
-    if opening is not None:
+    if opening is not None and not AS_NAME.fullmatch(masked, sentence.start, opening.end()):
         floor = max(floor, opening.end() - 1)  # "In a statement to the Observer, ...": not it
     j = comma - 1
     while j > floor:
