@@ -130,6 +130,9 @@ DESCRIPTION_HEAD_FAST = AsciiFast(DESCRIPTION_HEAD, re.VERBOSE)  # before every 
 # "a 52-year-old resident named Caroline": the word before a name given alone.
 NAMED = " named "
 
+# Nationality adjectives: two or more of them name no one ("Mexican American").
+NATIONALITIES = frozenset(words("nationalities.txt"))
+
 HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f"}
 PRONOUN_GENDER = {"he": "m", "she": "f"}
 POSSESSIVE_GENDER = {"his": "m", "her": "f"}
@@ -273,7 +276,7 @@ def _analyse(run: str) -> _Run | None:
     if not names or any(_token_kind(t) & ORGANISATION for t in names):
         return None
     rest = " ".join(t for t in names if not _token_kind(t) & NON_NAME)
-    if len(names) >= 2 and all(t in word_set("nationalities.txt") for t in names):
+    if len(names) >= 2 and all(t in NATIONALITIES for t in names):
         # "Mexican American journalists" (alone, "Cuban" may be Mark Cuban's surname)
         return None
     if not rest or rest in word_set("places.txt"):
