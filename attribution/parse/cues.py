@@ -763,9 +763,15 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
         manner = after_opener is not None and masked[after_opener[0] : after_opener[1]].endswith(
             "ing"
         )
-    if opener in date_words() or opener.lower() in NUMBER_WORDS or manner:
+    if (
+        opener in date_words()
+        or opener.lower() in NUMBER_WORDS
+        or manner
+        or (first is not None and _opening_participle(masked, first, before))
+    ):
         # "Sunday morning, Clinton slammed ...", "Eight years ago, he supported ...",
-        # "Hastily politicizing the tragedy, Trump cast ...": a time or manner opener
+        # "Hastily politicizing the tragedy, Trump cast ...": a time or manner opener;
+        # "Reprising one of her lines, the former secretary talked about": a participle's
         comma = masked.find(",", pos, before)
         if comma != -1:
             first = word_after(masked, comma + 1, before)
@@ -783,6 +789,22 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
             return (first[0], phrase_end) if phrase_end else None
         return None
     return None
+
+
+def _opening_participle(masked: str, first: tuple[int, int], ceiling: int) -> bool:
+    """Whether the sentence opens with a participle phrase ("Reprising one of her lines,"):
+    a capitalised word in -ing (long: "King", "Ewing" are names) that takes a lower-case
+    object or preposition, not an auxiliary ("Beijing has said" names a government)."""
+    word = masked[first[0] : first[1]]
+    if len(word) < 7 or not word.endswith("ing") or not word[1:].islower():
+        return False
+    if is_given_name(word) or word in word_set("places.txt"):
+        return False
+    nxt = word_after(masked, first[1], ceiling)
+    if nxt is None or masked[first[1] : nxt[0]] != " ":
+        return False
+    follower = masked[nxt[0] : nxt[1]]
+    return follower.islower() and not _verb_like(follower.lower())
 
 
 def _verb_like(low: str) -> bool:
