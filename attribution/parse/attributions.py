@@ -51,6 +51,10 @@ TITLE_SMALL_WORDS = frozenset(words("title_small_words.txt"))
 TITLE_MAX_WORDS = 10
 SCARE_MAX_WORDS = 5
 
+# How far an opening phrase reaches: INTRODUCTORY's word and its 160 characters up to
+# the comma, and room to spare.
+OPENING_REACH = 200
+
 # Quotations joined by "and" or "or" between a quotation and its cue.
 JOINED_QUOTATIONS = regex.compile(
     rf"""
@@ -305,7 +309,7 @@ def link(
     for q in quotations:
         info[sentence_of(q.open_mark)].quoted = True
     # where quotations whose words end in a comma close: the mask hides that comma
-    comma_ends = {q.outer_end for q in quotations if q.span.text.endswith(",")}
+    comma_ends = [q.outer_end for q in quotations if q.span.text.endswith(",")]  # in order
     paragraphs = _Paragraphs(frame, info)
 
     out: list[Attribution] = []
@@ -354,7 +358,7 @@ class _Paragraphs:
 
 
 def _nearest_cue(
-    sentence: _Sentence, q: Quotation, masked: str, start: int, comma_ends: set[int]
+    sentence: _Sentence, q: Quotation, masked: str, start: int, comma_ends: list[int]
 ) -> _Event | None:
     """The cue that attributes the quotation in its own sentence.
 
@@ -398,26 +402,29 @@ def _nearest_cue(
     return chosen
 
 
-def _opening_end(masked: str, start: int, end: int, comma_ends: set[int]) -> int:
+def _opening_end(masked: str, start: int, end: int, comma_ends: list[int]) -> int:
     """Where the sentence's opening phrase ends (``start`` when it has none).
 
     'After Scalia said they might do better at "less advanced schools," Trump said:':
     the phrase ends with the comma inside a quotation, which the mask hides. It is read
-    again with each such quotation shown as plain letters and its comma.
+    again with each such quotation (``comma_ends``: where they close, in order) shown as
+    plain letters and its comma.
     """
     opening = INTRODUCTORY.match(masked, start, end)
     if opening is not None:
         return opening.end()
-    closing = [at for at in comma_ends if start < at <= end]
-    if not closing:
+    end = min(end, start + OPENING_REACH)  # an opening phrase is short: linear time
+    lo, hi = bisect_right(comma_ends, start), bisect_right(comma_ends, end)
+    if lo == hi:
         return start
-    view = list(masked[start:end])
-    for at in closing:
-        first = at - start - 1
-        while first > 0 and view[first - 1] == QUOTE:
-            first -= 1
-        view[first : at - start] = "x" * (at - start - first - 1) + ","
-    opening = INTRODUCTORY.match("".join(view))
+    view = masked[start:end]
+    for at in comma_ends[lo:hi]:
+        close = at - start
+        open_ = close - 1
+        while open_ > 0 and view[open_ - 1] == QUOTE:
+            open_ -= 1
+        view = view[:open_] + "x" * (close - open_ - 1) + "," + view[close:]
+    opening = INTRODUCTORY.match(view)
     return start + opening.end() if opening is not None else start
 
 

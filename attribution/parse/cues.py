@@ -1383,20 +1383,20 @@ def _remark_cues(text: str, frame: Frame, runs: list[QuoteRun]) -> list[Cue]:
     masked = frame.masked
     out: list[Cue] = []
     for run_start, run_end, sentence in runs:
-        if sentence is None or masked[run_start - 1 : run_start] != " ":
+        if sentence is None:
             continue
-        after = remark_after().match(masked, run_end, sentence.end)
+        after = remark_after().match(masked, run_end)
         if after is None:
             continue
+        # the owner ends with the space before the quotation: a short look back suffices
         owner = REMARK_OWNER.search(masked, max(sentence.start, run_start - 60), run_start)
         if owner is None:
             continue
         if " " not in text[run_start:run_end].strip():
             continue  # 'Trump's "divisive" comments': one word describes the remark
         if owner.group("name") is not None:
-            low = owner.group("name").lower()
-            if not _name_word(owner.group("name")) or low in pronouns():
-                continue
+            if not _name_word(owner.group("name")):
+                continue  # "That's": a function word, not a name
             mention = name_run_before(masked, owner.span("name"), sentence.start)
         else:
             # "his 'Second Amendment people' remark": the speaker stage resolves "his"
