@@ -163,6 +163,9 @@ INTRODUCTORY = AsciiFast(
 )
 
 
+# A relative clause set off by a comma: "host Bill Maher, who is supporting Sanders".
+RELATIVE_CLAUSE = regex.compile(r",[ ](?P<who>who)\b")
+
 # Prepositions whose name and gerund make one phrase ("think of Carson saying").
 GERUND_SUBJECT_PREPOSITIONS = frozenset(words("gerund_subject_prepositions.txt"))
 
@@ -1712,6 +1715,16 @@ def _mention_for(
         clause = sentence
         for boundary in CLAUSE_BOUNDARY.finditer(masked, sentence.start, w[0]):
             clause = Sentence(start=boundary.end(), end=sentence.end, paragraph=sentence.paragraph)
+        # the last relative clause before the verb, if any
+        relative = max(
+            RELATIVE_CLAUSE.finditer(masked, clause.start, w[0]),
+            default=None,
+            key=lambda m: m.start(),
+        )
+        if relative is not None:
+            # "asked by host Bill Maher, who is supporting Sanders, but has dismissed the
+            # story": the verb shares the relative clause's subject, whom "who" stands for
+            return relative.span("who"), "coordinated-clause-subject"
         subject = clause_subject(masked, clause, w[0])
         if subject is not None:
             return subject, "coordinated-clause-subject"
