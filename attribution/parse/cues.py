@@ -1724,7 +1724,8 @@ def _mention_for(
         if relative is not None:
             # "asked by host Bill Maher, who is supporting Sanders, but has dismissed the
             # story": the verb shares the relative clause's subject, whom "who" stands for
-            return relative.span("who"), "coordinated-clause-subject"
+            antecedent = noun_phrase_before(masked, relative.start(), sentence.start)
+            return antecedent or relative.span("who"), "coordinated-clause-subject"
         subject = clause_subject(masked, clause, w[0])
         if subject is not None:
             return subject, "coordinated-clause-subject"
