@@ -374,10 +374,12 @@ def _nearest_cue(
     if after is not None and after.origin == "subordinate-clause-subject":
         after = None  # '"A," while Trump calls him "B"': its subject speaks only after it
     if after is not None and _adjacent(masked, q, after):
-        if k > 0 and q.outer_end <= _opening_end(masked, start, after.pos, comma_ends):
+        if q.outer_end <= _opening_end(masked, start, after.pos, comma_ends):
             # 'After Scalia said they might do better at "less advanced schools," Trump
-            # said:': a quotation that ends the opening phrase is its cue's, not the next
-            return sentence.cues[k - 1]
+            # said:': a quotation that ends the opening phrase is its cue's, not the next;
+            # with no cue in the phrase ('While Sullivan proclaims the article a "terrific
+            # piece," Clinton fixates on'), no one's the sentence names
+            return sentence.cues[k - 1] if k > 0 else None
         claim = sentence.cues[k - 1] if k > 0 else None
         if (
             claim is not None
