@@ -31,6 +31,7 @@ from attribution.parse.cues import (
     CONTENTLESS_CUES,
     INTRODUCTORY,
     PARTICIPLE_RULES,
+    SUBORDINATORS,
     clause_subject,
     keeps_period,
     remark_after,
@@ -408,9 +409,9 @@ def _opening_end(masked: str, start: int, end: int, comma_ends: list[int]) -> in
     """Where the sentence's opening phrase ends (``start`` when it has none).
 
     'After Scalia said they might do better at "less advanced schools," Trump said:':
-    the phrase ends with the comma inside a quotation, which the mask hides. It is read
-    again with each such quotation (``comma_ends``: where they close, in order) shown as
-    plain letters and its comma.
+    a subordinate clause ends with the comma inside a quotation, which the mask hides.
+    It is read again with each such quotation (``comma_ends``: where they close, in
+    order) shown as plain letters and its comma.
     """
     opening = INTRODUCTORY.match(masked, start, end)
     if opening is not None:
@@ -418,6 +419,12 @@ def _opening_end(masked: str, start: int, end: int, comma_ends: list[int]) -> in
     end = min(end, start + OPENING_REACH)  # an opening phrase is short: linear time
     lo, hi = bisect_right(comma_ends, start), bisect_right(comma_ends, end)
     if lo == hi:
+        return start
+    first = masked[start:end].split(" ", 1)[0].lower()
+    if first not in SUBORDINATORS:
+        # only a clause of its own ("After Scalia said ...", "While Sullivan proclaims
+        # ...") ends at a quotation's comma: 'Yet Trump is also a "change agent," Cole
+        # said' and 'For example: "Q," he told' are the cue's after the quotation
         return start
     view = masked[start:end]
     for at in comma_ends[lo:hi]:
