@@ -123,3 +123,36 @@ def test_spoke_gives_the_next_paragraphs_of_quotation_a_speaker_only_inferred() 
     first, second = extract(text)
     assert (first.speaker, first.speaker_kind) == ("Ann Lee", "inferred")
     assert second.speaker != "Ann Lee"
+
+
+def _remarks(text: str) -> list[tuple[str, str | None]]:
+    """The named-remark cues of ``text``: (noun, mention) each."""
+    return [
+        (c.cue.text, c.mention.text if c.mention else None)
+        for c in _cues(text)
+        if c.rule == "possessive-claim"
+    ]
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    [
+        "“We won,” Lee said on Monday.",  # a quotation no remark noun follows
+        "Hale called it “a farce” remark by remark.",  # a remark noun, no owner before it
+        "Ms. Park mocked Lee’s “divisive” comments.",  # an owner, one word only
+        "Voters heard That’s “all for now” message.",  # an owner that is no name
+    ],
+)
+def test_a_named_remark_after_a_quotation_that_is_none(earlier: str) -> None:
+    """Each quotation is weighed on its own: one that is not a named remark does not end
+    the search for those after it."""
+    text = f"{earlier} Then Mayor Hale mocked Gov. Ann Lee’s “broken promises” remark."
+    assert _remarks(text)[-1:] == [("remark", "Gov. Ann Lee")]
+
+
+def test_a_named_remark_needs_its_owner_right_before_it() -> None:
+    assert _remarks("Lee’s plan drew a “broken promises” remark from voters.") == []
+    assert _remarks("Mayor Hale mocked Lee’s “broken promises” remark.") == [("remark", "Lee")]
+    assert _remarks("Hale mocked his own “broken promises” remark.") == [
+        ("remark", "his own “broken promises” remark")
+    ]

@@ -105,6 +105,11 @@ ADVERSARIAL: dict[str, str | Callable[[int], str]] = {
     "quotations_on_one_line": "“Q.” Yes ",
     # people sharing one role: each "the clerk" ranked every clerk so far
     "one_role": _people("Dr. {a} {b}, the county clerk, spoke. “Q,” the clerk said. "),
+    # one sentence of comma-ending quotations, each with its cue after it: an opening
+    # phrase's end was read again over every such quotation of the article
+    "comma_quotes_in_one_sentence": "“Q,” he said, and ",
+    # one sentence of named remarks: each looked back for its owner
+    "named_remarks": "Lee’s “tax and spend” remark and ",
 }
 
 SMALL_CHARS = 2_000

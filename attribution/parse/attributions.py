@@ -32,8 +32,10 @@ from attribution.parse.cues import (
     CONTENTLESS_CUES,
     INTRODUCTORY,
     PARTICIPLE_RULES,
+    SUBORDINATORS,
     clause_subject,
     keeps_period,
+    remark_after,
     word_after,
 )
 from attribution.parse.entities import PRONOUN_GENDER
@@ -51,7 +53,21 @@ TITLE_SMALL_WORDS = frozenset(words("title_small_words.txt"))
 TITLE_MAX_WORDS = 10
 SCARE_MAX_WORDS = 5
 
+# How far an opening phrase reaches: INTRODUCTORY's word and its 160 characters up to
+# the comma, and room to spare.
+OPENING_REACH = 200
+
+# Quotations joined by "and" or "or" between a quotation and its cue.
+JOINED_QUOTATIONS = regex.compile(
+    rf"""
+    (?: [ ,]* (?:and|or)? [ ]* {QUOTE}+ )+    # "and" and a quotation, once or more
+    [ ,]*
+    """,
+    regex.VERBOSE,
+)
+
 # Word lists read right around a quotation (see not_speech).
+REMARK_DETERMINERS = frozenset(words("remark_determiners.txt"))
 SCARE_MARKERS = frozenset(w.lower() for w in words("scare_quote_markers.txt"))
 TITLE_NOUNS = frozenset(w.lower() for w in words("title_nouns.txt"))
 TITLE_FOLLOWERS = frozenset(w.lower() for w in words("title_followers.txt"))
@@ -294,6 +310,8 @@ def link(
             sentence.add(event)
     for q in quotations:
         info[sentence_of(q.open_mark)].quoted = True
+    # where quotations whose words end in a comma close: the mask hides that comma
+    comma_ends = [q.outer_end for q in quotations if q.span.text.endswith(",")]  # in order
     paragraphs = _Paragraphs(frame, info)
 
     out: list[Attribution] = []
@@ -304,7 +322,11 @@ def link(
             why = f"a {kind.replace('-', ' ')}, not anyone's words"
             out.append(_attribute(q, kind, None, why, setting_of))
             continue
-        chosen = _nearest_cue(info[si], q, frame.masked, frame.sentences[si].start)
+        if _named_remark(frame.masked, q):
+            why = "the name of a remark ('the \"Q\" comment'): whose, the sentence does not say"
+            out.append(_attribute(q, "unattributed", None, why, setting_of))
+            continue
+        chosen = _nearest_cue(info[si], q, frame.masked, frame.sentences[si].start, comma_ends)
         rule: Rule
         if chosen is not None:
             assert chosen.origin != "quote"  # only cue events are nearest cues
@@ -337,7 +359,9 @@ class _Paragraphs:
             self.cued[sentence.paragraph] = self.cued.get(sentence.paragraph, False) or info[i].cued
 
 
-def _nearest_cue(sentence: _Sentence, q: Quotation, masked: str, start: int) -> _Event | None:
+def _nearest_cue(
+    sentence: _Sentence, q: Quotation, masked: str, start: int, comma_ends: list[int]
+) -> _Event | None:
     """The cue that attributes the quotation in its own sentence.
 
     A cue right after the quotation wins (`"Q," she said`); otherwise the last cue
@@ -349,7 +373,15 @@ def _nearest_cue(sentence: _Sentence, q: Quotation, masked: str, start: int) -> 
     after = sentence.cues[k] if k < len(sentence.cues) else None
     if after is not None and after.mention.text.lower() in RELATIVE:
         after = None  # "a 'paperwork error' that was reported": a clause about the words
+    if after is not None and after.origin == "subordinate-clause-subject":
+        after = None  # '"A," while Trump calls him "B"': its subject speaks only after it
     if after is not None and _adjacent(masked, q, after):
+        if q.outer_end <= _opening_end(masked, start, after.pos, comma_ends):
+            # 'After Scalia said they might do better at "less advanced schools," Trump
+            # said:': a quotation that ends the opening phrase is its cue's, not the next;
+            # with no cue in the phrase ('While Sullivan proclaims the article a "terrific
+            # piece," Clinton fixates on'), no one's the sentence names
+            return sentence.cues[k - 1] if k > 0 else None
         claim = sentence.cues[k - 1] if k > 0 else None
         if (
             claim is not None
@@ -367,12 +399,52 @@ def _nearest_cue(sentence: _Sentence, q: Quotation, masked: str, start: int) -> 
         return chosen  # a cue inside a quotation's reach, yet its speaker after it
     if k == 1:
         return chosen  # no other cue before it that could hold it
-    opening = INTRODUCTORY.match(masked, start, q.open_mark)
-    intro_end = opening.end() if opening is not None else start
+    intro_end = _opening_end(masked, start, q.open_mark, comma_ends)
     for outer in sentence.cues[max(0, k - 1 - OUTER_LOOKBACK) : k - 1]:
         if chosen.pos - outer.pos <= OUTER_REACH and _dominates(masked, outer, chosen, intro_end):
             return outer
     return chosen
+
+
+def _opening_end(masked: str, start: int, end: int, comma_ends: list[int]) -> int:
+    """Where the sentence's opening phrase ends (``start`` when it has none).
+
+    'After Scalia said they might do better at "less advanced schools," Trump said:':
+    a subordinate clause ends with the comma inside a quotation, which the mask hides.
+    It is read again with each such quotation (``comma_ends``: where they close, in
+    order) shown as plain letters and its comma.
+    """
+    opening = INTRODUCTORY.match(masked, start, end)
+    if opening is not None:
+        return opening.end()
+    end = min(end, start + OPENING_REACH)  # an opening phrase is short: linear time
+    lo, hi = bisect_right(comma_ends, start), bisect_right(comma_ends, end)
+    if lo == hi:
+        return start
+    first = masked[start:end].split(" ", 1)[0].lower()
+    if first not in SUBORDINATORS:
+        # only a clause of its own ("After Scalia said ...", "While Sullivan proclaims
+        # ...") ends at a quotation's comma: 'Yet Trump is also a "change agent," Cole
+        # said' and 'For example: "Q," he told' are the cue's after the quotation
+        return start
+    view = masked[start:end]
+    for at in comma_ends[lo:hi]:
+        close = at - start
+        open_ = close - 1
+        while open_ > 0 and view[open_ - 1] == QUOTE:
+            open_ -= 1
+        view = view[:open_] + "x" * (close - open_ - 1) + "," + view[close:]
+    opening = INTRODUCTORY.match(view)
+    return start + opening.end() if opening is not None else start
+
+
+def _named_remark(masked: str, q: Quotation) -> bool:
+    """ "Pence was asked about the 'not there yet' comment": a determiner, the quotation
+    and a noun of saying name a remark; the sentence's cue is not its speaker's."""
+    if remark_after().match(masked, q.outer_end) is None:
+        return False
+    before, comma = _words_before(masked, q.open_mark, 1)
+    return bool(before) and not comma and before[0].lower() in REMARK_DETERMINERS
 
 
 def _adjacent(masked: str, q: Quotation, event: _Event) -> bool:
@@ -383,7 +455,9 @@ def _adjacent(masked: str, q: Quotation, event: _Event) -> bool:
     # does not make a far cue adjacent
     mention = event.mention.start if event.mention.start >= q.outer_end else event.cue.start
     gap = masked[q.outer_end : min(event.cue.start, mention)]
-    return not gap.strip(" \t,.;:!?\u2014\u2013-")
+    # '"A" and "B," Trump said', 'Trump's "divisive" and "mean-spirited" comments':
+    # quotations joined to it share its cue
+    return not gap.strip(" \t,.;:!?\u2014\u2013-") or JOINED_QUOTATIONS.fullmatch(gap) is not None
 
 
 def _dominates(masked: str, outer: _Event, inner: _Event, intro_end: int) -> bool:

@@ -13,8 +13,12 @@ mention is found by the word order news copy uses:
   adding ..."; "He attacked Cruz and said ..."): ``participle-cue-subject``,
   ``participle-clause-subject``, ``coordinated-cue-subject``,
   ``coordinated-clause-subject``; but a "for"-gerund after an object is the object's
-  ("scolded Romney for suggesting ..."): ``gerund-object``, and a name after "of" or
-  "about" is its gerund's subject ("think of Carson saying ..."): ``gerund-subject``.
+  ("scolded Romney for suggesting ..."): ``gerund-object``, and a name after "of",
+  "about" or "from" is its gerund's subject ("think of Carson saying ..."):
+  ``gerund-subject``;
+* after a quotation, a name and a verb the cue list lacks ('"Go back," Trump barked'):
+  ``quote-subject-verb``; when a conjunction opens that clause ('"A," while Trump
+  calls him "B"') its subject speaks only what follows: ``subordinate-clause-subject``.
 
 Every rule name is one of ``model.Rule``, with an example there.
 
@@ -159,14 +163,17 @@ INTRODUCTORY = AsciiFast(
 )
 
 
-# A subordinate clause after an opening phrase, up to its comma: "Last month, when I asked
-# him, he said".
+# A relative clause set off by a comma: "host Bill Maher, who is supporting Sanders".
+RELATIVE_CLAUSE = regex.compile(r",[ ](?P<who>who)\b")
+
 # Prepositions whose name and gerund make one phrase ("think of Carson saying").
 GERUND_SUBJECT_PREPOSITIONS = frozenset(words("gerund_subject_prepositions.txt"))
 
 # Conjunctions that open a clause of their own (subordinating_conjunctions.txt).
 SUBORDINATORS = frozenset(words("subordinating_conjunctions.txt"))
 
+# A subordinate clause after an opening phrase, up to its comma: "Last month, when I asked
+# him, he said".
 SUBORDINATE_CLAUSE = regex.compile(
     r"""
     (?: """
@@ -302,6 +309,12 @@ LEADING_CONJUNCTION = regex.compile(
     r"(?:{words})[ \t]+(?=\p{{Lu}}|(?:he|she|they|we)\b)".format(
         words="|".join(opening_connectives("subject"))
     )
+)
+
+# The same connective before an opening phrase ("But after Tuesday's debate, X said"):
+# read only where that phrase follows.
+CONJUNCTION_BEFORE_OPENER = regex.compile(
+    r"(?:{words})[ \t]+".format(words="|".join(opening_connectives("subject")))
 )
 
 
@@ -716,6 +729,15 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
     conjunction = LEADING_CONJUNCTION.match(masked, pos, before)
     if conjunction is not None:
         pos = conjunction.end()  # "And Mr. Christie gloated: ..."
+    else:
+        conjunction = CONJUNCTION_BEFORE_OPENER.match(masked, pos, before)
+        if conjunction is not None:
+            # "But after the debate, Mr. Christie gloated: ...": the opening phrase read as
+            # if it began the sentence (a capital for its first letter: same length)
+            rest = masked[conjunction.end() : before]
+            lead = INTRODUCTORY.match(rest[:1].upper() + rest[1:])
+            if lead is not None:
+                pos = conjunction.end() + lead.end()
     dateline = DATELINE.match(masked, pos, before)
     if dateline is not None:
         pos = dateline.end()  # "WASHINGTON, Dec. 8 (UPI) — Hillary Clinton ..."
@@ -744,9 +766,15 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
         manner = after_opener is not None and masked[after_opener[0] : after_opener[1]].endswith(
             "ing"
         )
-    if opener in date_words() or opener.lower() in NUMBER_WORDS or manner:
+    if (
+        opener in date_words()
+        or opener.lower() in NUMBER_WORDS
+        or manner
+        or (first is not None and _opening_participle(masked, first, before))
+    ):
         # "Sunday morning, Clinton slammed ...", "Eight years ago, he supported ...",
-        # "Hastily politicizing the tragedy, Trump cast ...": a time or manner opener
+        # "Hastily politicizing the tragedy, Trump cast ...": a time or manner opener;
+        # "Reprising one of her lines, the former secretary talked about": a participle's
         comma = masked.find(",", pos, before)
         if comma != -1:
             first = word_after(masked, comma + 1, before)
@@ -764,6 +792,22 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
             return (first[0], phrase_end) if phrase_end else None
         return None
     return None
+
+
+def _opening_participle(masked: str, first: tuple[int, int], ceiling: int) -> bool:
+    """Whether the sentence opens with a participle phrase ("Reprising one of her lines,"):
+    a capitalised word in -ing (long: "King", "Ewing" are names) that takes a lower-case
+    object or preposition, not an auxiliary ("Beijing has said" names a government)."""
+    word = masked[first[0] : first[1]]
+    if len(word) < 7 or not word.endswith("ing") or not word[1:].islower():
+        return False
+    if is_given_name(word) or word in word_set("places.txt"):
+        return False
+    nxt = word_after(masked, first[1], ceiling)
+    if nxt is None or masked[first[1] : nxt[0]] != " ":
+        return False
+    follower = masked[nxt[0] : nxt[1]]
+    return follower.islower() and not _verb_like(follower.lower())
 
 
 def _verb_like(low: str) -> bool:
@@ -865,6 +909,18 @@ def _after_quote_or_start(masked: str, sentence: Sentence, cue_start: int) -> bo
     return i == sentence.start or masked[i - 1] == QUOTE
 
 
+# "As John Cornyn, the No. 2 in the leadership, put it:": "As" and a name read as an
+# opening phrase, yet the name is the subject of the verb after the appositive.
+AS_NAME = regex.compile(
+    r"""
+    As[ ]
+    (?:\p{Lu}[\p{L}.'\-]*[ ]){0,3}\p{Lu}[\p{L}.'\-]*   # a name of up to four words
+    ,[ ]*
+    """,
+    regex.VERBOSE,
+)
+
+
 def _appositive_subject(masked: str, sentence: Sentence, comma: int) -> tuple[int, int] | None:
     """'Victor Cha, a scholar at CSIS, noted': the name before an appositive.
 
@@ -882,7 +938,7 @@ def _appositive_subject(masked: str, sentence: Sentence, comma: int) -> tuple[in
             return subject
     floor = max(sentence.start, comma - 200)
     opening = INTRODUCTORY.match(masked, sentence.start, comma)
-    if opening is not None:
+    if opening is not None and not AS_NAME.fullmatch(masked, sentence.start, opening.end()):
         floor = max(floor, opening.end() - 1)  # "In a statement to the Observer, ...": not it
     j = comma - 1
     while j > floor:
@@ -1018,11 +1074,13 @@ def find_cues(text: str, frame: Frame) -> tuple[Cue, ...]:
         *_colon_cues(text, frame, out, starts),
         *_byline_cues(text, frame, starts, runs),
         *_claim_cues(text, frame, runs),
+        *_remark_cues(text, frame, runs),
     ]
     cued = {c.sentence.start for c in out if c.cue.text.lower() not in CONTENTLESS_CUES}
     cued.update(c.sentence.start for c in extra)
     verbs = _quote_verb_cues(text, frame, cued, runs)
-    cued.update(c.sentence.start for c in verbs)
+    # a subordinate clause's subject speaks only after it: the main clause still has one
+    cued.update(c.sentence.start for c in verbs if c.rule != "subordinate-clause-subject")
     extra.extend(verbs)
     extra.extend(_subject_cues(text, frame, cued, runs))
     if extra:
@@ -1202,10 +1260,23 @@ def _quote_verb_cues(text: str, frame: Frame, cued: set[int], runs: list[QuoteRu
         head = masked[np[0] : np[1]]
         if not (is_capitalised(head.split()[-1]) or head.lower() in pronouns()):
             continue  # a name or a pronoun speaks: "the plan won", not "the plan"
-        if head.split()[0] in SUBORDINATORS:
-            continue  # '"Mr. Trump," while Trump calls him "Chris"': a clause of its own
         verb = word_after(masked, np[1], sentence.end)
         if verb is None or not VERB_AFTER_SPEAKER.fullmatch(masked, verb[0], verb[1]):
+            continue
+        conjunction = head.split()[0]
+        if conjunction in SUBORDINATORS:
+            # '"Mr. Trump," while Trump refers to the governor as "Chris."': a clause of
+            # its own, whose subject speaks the quotations after its verb, not before
+            subject = word_after(masked, np[0] + len(conjunction), sentence.end)
+            if subject is not None:
+                out.append(
+                    Cue(
+                        cue=Span.of(text, *verb),
+                        mention=Span.of(text, subject[0], np[1]),
+                        rule="subordinate-clause-subject",
+                        sentence=Span.of(text, sentence.start, sentence.end),
+                    )
+                )
             continue
         out.append(
             Cue(
@@ -1275,6 +1346,74 @@ def _proper_name(masked: str, run: tuple[int, int], sentence: Sentence) -> bool:
             return True
         at = masked.find(needle, at + 1)
     return False
+
+
+@cache
+def remark_after() -> re.Pattern[str]:
+    """After a quotation, the noun that makes it a remark's name: 'the "47 percent"
+    comment', 'Trump's "divisive" and "mean-spirited" comments' (speech_nouns.txt)."""
+    body = trie_pattern(list(words("speech_nouns.txt")))
+    return re.compile(
+        rf"""
+        (?:[ ](?:and|or)[ ]{QUOTE}+)*   # more quotations joined to it
+        [ ](?P<noun>{body})             # then the noun of saying
+        (?![\w'\-])
+        """,
+        re.VERBOSE,
+    )
+
+
+# Before a remark's quotation, whose it is: a possessive name ("Mitt Romney's"), a
+# possessive pronoun ("his"), perhaps with a modifier ("Trump's now-infamous").
+REMARK_OWNER = regex.compile(
+    r"""
+    (?: (?P<name>\p{Lu}[\p{L}\-.]*)'s?     # a possessive capitalised word: its name runs left
+      | \b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir)  # or a possessive pronoun
+    )
+    [ ](?:[a-z][a-z\-]*[ ])?                # perhaps one modifier
+    $""",
+    regex.VERBOSE,
+)
+
+
+def _remark_cues(text: str, frame: Frame, runs: list[QuoteRun]) -> list[Cue]:
+    """ "Mitt Romney's '47 percent' comment": the quoted words are the possessor's.
+
+    The cue is the noun after the quotation, the mention the possessor before it; a
+    remark named with no possessor ("the 'not there yet' comment") is left to
+    ``attributions``, which credits it to no one.
+    """
+    masked = frame.masked
+    out: list[Cue] = []
+    for run_start, run_end, sentence in runs:
+        if sentence is None:
+            continue
+        after = remark_after().match(masked, run_end)
+        if after is None:
+            continue
+        # the owner ends with the space before the quotation: a short look back suffices
+        owner = REMARK_OWNER.search(masked, max(sentence.start, run_start - 60), run_start)
+        if owner is None:
+            continue
+        if " " not in text[run_start:run_end].strip():
+            continue  # 'Trump's "divisive" comments': one word describes the remark
+        if owner.group("name") is not None:
+            if not _name_word(owner.group("name")):
+                continue  # "That's": a function word, not a name
+            mention = name_run_before(masked, owner.span("name"), sentence.start)
+        else:
+            # "his 'Second Amendment people' remark": the speaker stage resolves "his"
+            # as it does "his remark"
+            mention = (owner.start("pronoun"), after.end("noun"))
+        out.append(
+            Cue(
+                cue=Span.of(text, after.start("noun"), after.end("noun")),
+                mention=Span.of(text, *mention),
+                rule="possessive-claim",
+                sentence=Span.of(text, sentence.start, sentence.end),
+            )
+        )
+    return out
 
 
 @cache
@@ -1444,6 +1583,12 @@ def _mention_for(
                 w is not None
                 and masked[w[0] : w[1]].lower() in GERUND_SUBJECT_PREPOSITIONS
                 and _name_word(masked[np[0] : np[1]].split()[0])
+                # "with the campaign of the senator from Pennsylvania saying": the name
+                # after "from" ends a longer subject that "with" opens
+                and WITH_SUBJECT.search(
+                    masked, max(sentence.start, subject_end - WITH_REACH), subject_end
+                )
+                is None
             ):
                 # "What do you think of Carson privately saying 'pray for him'?": the
                 # name before the gerund is its subject
@@ -1570,6 +1715,17 @@ def _mention_for(
         clause = sentence
         for boundary in CLAUSE_BOUNDARY.finditer(masked, sentence.start, w[0]):
             clause = Sentence(start=boundary.end(), end=sentence.end, paragraph=sentence.paragraph)
+        # the last relative clause before the verb, if any
+        relative = max(
+            RELATIVE_CLAUSE.finditer(masked, clause.start, w[0]),
+            default=None,
+            key=lambda m: m.start(),
+        )
+        if relative is not None:
+            # "asked by host Bill Maher, who is supporting Sanders, but has dismissed the
+            # story": the verb shares the relative clause's subject, whom "who" stands for
+            antecedent = noun_phrase_before(masked, relative.start(), sentence.start)
+            return antecedent or relative.span("who"), "coordinated-clause-subject"
         subject = clause_subject(masked, clause, w[0])
         if subject is not None:
             return subject, "coordinated-clause-subject"

@@ -130,6 +130,9 @@ DESCRIPTION_HEAD_FAST = AsciiFast(DESCRIPTION_HEAD, re.VERBOSE)  # before every 
 # "a 52-year-old resident named Caroline": the word before a name given alone.
 NAMED = " named "
 
+# Nationality adjectives: two or more of them name no one ("Mexican American").
+NATIONALITIES = frozenset(words("nationalities.txt"))
+
 HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f"}
 PRONOUN_GENDER = {"he": "m", "she": "f"}
 POSSESSIVE_GENDER = {"his": "m", "her": "f"}
@@ -273,6 +276,9 @@ def _analyse(run: str) -> _Run | None:
     if not names or any(_token_kind(t) & ORGANISATION for t in names):
         return None
     rest = " ".join(t for t in names if not _token_kind(t) & NON_NAME)
+    if len(names) >= 2 and all(t in NATIONALITIES for t in names):
+        # "Mexican American journalists" (alone, "Cuban" may be Mark Cuban's surname)
+        return None
     if not rest or rest in word_set("places.txt"):
         # "Former Democratic candidate Bernie Sanders", "the former Vermont Democratic
         # governor": a title, a party and a place name no one
@@ -346,6 +352,7 @@ class Tracker:
         self.headline = headline_end(text)
         self.by_role_head: dict[str, dict[int, None]] = {}  # "clerk" -> who carried it
         self.last_seen: dict[int, int] = {}  # entity -> offset of its latest mention
+        self._latest = -1  # offset of the latest mention of anyone
         self._starts = [sentence.start for sentence in frame.sentences]
         # The cues that name someone; not a lone word with a plural verb ("Allies say"):
         # a group, which no "he" or "she" refers back to.
@@ -377,6 +384,7 @@ class Tracker:
     def _mention(self, si: int, index: int, pos: int, salient: bool) -> None:
         self.mentions[si].append(_Mention(entity=index, pos=pos, salient=salient))
         self.last_seen[index] = pos
+        self._latest = max(self._latest, pos)
         key = self.surname.get(index)
         if key is not None:
             recent = self.by_recency[key]
@@ -869,7 +877,20 @@ class Tracker:
             # the role came from an earlier description a reader resolved: still a guess
             steps.append("that role was itself inferred from context")
             kind = "inferred"
+        if len(names) == 1 and kind != "inferred":
+            self._referred(latest[0], before)
         return Resolution(name=names[0], candidates=names, steps=tuple(steps), kind=kind)
+
+    def _referred(self, index: int, pos: int) -> None:
+        """A description that speaks ("..., the host said") is a mention of whom it names:
+        the subject of its sentence, so "But he wanted to know" next is the host's.
+
+        Only for a role one person carried, named (a guess would steer every pronoun
+        after it), and when the tracker has read no mention after it, so mentions stay
+        in order.
+        """
+        if pos > self._latest:
+            self._mention(max(0, bisect_right(self._starts, pos) - 1), index, pos, True)
 
     def _description(self, description: str, head: str, before: int) -> Resolution | None:
         """ "the governor" with no governor named: the person the passage is about, if any.

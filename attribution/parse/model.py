@@ -19,6 +19,7 @@ Rule = Literal[
     "quote-cue-speaker",  # "Q," said Victor Cha
     "opening-cue-speaker",  # Stated Stone: "Q"
     "quote-subject-verb",  # "Go back," Trump barked
+    "subordinate-clause-subject",  # "A," while Trump calls him "B" (B's speaker only)
     "participle-cue-subject",  # Hollande said ..., noting "Q"
     "participle-clause-subject",  # Speaking in Rome, Austin called it "Q"
     "absolute-participle",  # ..., with Sen. McCain calling it "Q"

@@ -129,6 +129,8 @@ def _roles(text: str, i: int, j: int, ch: str) -> tuple[bool, bool]:
     # Straight marks carry no direction: flanking decides.
     if _is_wordish(prev) and _is_wordish(nxt):
         return False, False  # don't, 5'11, a"b
+    if ch == '"' and prev == " " and _is_space(nxt) and i >= 2 and text[i - 2] in ",.!?":
+        return False, True  # 'a disgrace that he is doing this, " Trump said': a stray space
     if ch == "'" and left_flanking and ELISION_AFTER.match(text, i + 1):
         return False, False
     return left_flanking, right_flanking
