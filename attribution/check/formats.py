@@ -174,6 +174,9 @@ class Document:
         return f"{match['lead']}{self.offset(start)}-{self.end_offset(end)}"
 
 
+#: An entity or a backslash escape: where a file may spell text otherwise than as it reads.
+_SPELLS_OTHERWISE = _Lazy(r"[&\\]")
+
 #: "quotation 452-497", "cue 'said' at 506-510": the offsets ``attribution explain`` shows.
 _STEP_OFFSETS = _Lazy(r"(?P<lead>^quotation | at )(?P<start>\d+)-(?P<end>\d+)$")
 
@@ -408,7 +411,9 @@ class _Inline:
         """``text`` where it next stands; character by character if the file spells it otherwise."""
         body, base, out = self.body, self.base, self.out
         found = body.find(text, self.at, self.end)
-        if found >= 0:
+        if found >= 0 and not _SPELLS_OTHERWISE().search(body, self.at, found):
+            # found as it stands, with no entity or escape before it that may spell it
+            # ('&ldquo;<p>“': the words are the entity, not the mark after the tag)
             out.copy(base + found, base + found + len(text))
             self.at = found + len(text)
             return
