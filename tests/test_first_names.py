@@ -8,7 +8,6 @@ threshold and floor, on small in-memory lists, without the network.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import tarfile
 import zipfile
@@ -17,21 +16,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from scripts import load_script
 
 import attribution
 from attribution.parse import wordlists
 
 DATA = Path(attribution.__file__).parent / "data"
-BUILDER = Path(__file__).resolve().parent.parent / "tools" / "build_first_names.py"
 
 if TYPE_CHECKING:
     from tools import build_first_names as build
 else:
     # tools/ is not installed: load the script from its file, keep mypy's view of it.
-    _spec = importlib.util.spec_from_file_location("build_first_names", BUILDER)
-    assert _spec is not None and _spec.loader is not None
-    build = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(build)
+    build = load_script("tools/build_first_names.py")
 NAME = "first_names.txt"
 
 AMBIGUOUS = ["jordan", "taylor", "casey", "jamie", "leslie", "kelly", "tracy", "dana", "lynn"]

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-
-SCRIPT = Path(__file__).resolve().parent.parent / "bench" / "verdict_levels.py"
-
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("verdict_levels", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from scripts import load_script
 
 
 def test_false_alarms_split_by_level(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -35,7 +24,7 @@ def test_false_alarms_split_by_level(tmp_path: Path, capsys: pytest.CaptureFixtu
         for article, record, kind, level in rows:
             finding = {"record": record, "kind": kind, "level": level}
             out.write(json.dumps({"article": article, "finding": finding}) + "\n")
-    assert _load().main([str(tmp_path)]) == 0
+    assert load_script("bench/verdict_levels.py").main([str(tmp_path)]) == 0
     printed = capsys.readouterr().out
     assert "records 4" in printed
     assert "false alarms, any level  0.500 (2 records)" in printed
