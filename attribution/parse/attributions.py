@@ -31,6 +31,7 @@ from attribution.parse.char_classes import MASK, MASK_ESCAPE
 from attribution.parse.cues import (
     CONTENTLESS_CUES,
     INTRODUCTORY,
+    OPENING_REACH,
     PARTICIPLE_RULES,
     SUBORDINATORS,
     clause_subject,
@@ -52,10 +53,6 @@ TITLE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.\-]*")
 TITLE_SMALL_WORDS = frozenset(words("title_small_words.txt"))
 TITLE_MAX_WORDS = 10
 SCARE_MAX_WORDS = 5
-
-# How far an opening phrase reaches: INTRODUCTORY's word and its 160 characters up to
-# the comma, and room to spare.
-OPENING_REACH = 200
 
 # Quotations joined by "and" or "or" between a quotation and its cue.
 JOINED_QUOTATIONS = regex.compile(
@@ -421,13 +418,12 @@ def _opening_end(masked: str, start: int, end: int, comma_ends: list[int]) -> in
     lo, hi = bisect_right(comma_ends, start), bisect_right(comma_ends, end)
     if lo == hi:
         return start
-    first = masked[start:end].split(" ", 1)[0].lower()
-    if first not in SUBORDINATORS:
+    view = masked[start:end]
+    if view.split(" ", 1)[0].lower() not in SUBORDINATORS:
         # only a clause of its own ("After Scalia said ...", "While Sullivan proclaims
         # ...") ends at a quotation's comma: 'Yet Trump is also a "change agent," Cole
         # said' and 'For example: "Q," he told' are the cue's after the quotation
         return start
-    view = masked[start:end]
     for at in comma_ends[lo:hi]:
         close = at - start
         open_ = close - 1

@@ -163,6 +163,10 @@ INTRODUCTORY = AsciiFast(
 )
 
 
+# How far an opening phrase reaches: INTRODUCTORY's word and its 160 characters up to
+# the comma, and room to spare.
+OPENING_REACH = 200
+
 # A relative clause set off by a comma: "host Bill Maher, who is supporting Sanders".
 RELATIVE_CLAUSE = regex.compile(r",[ ](?P<who>who)\b")
 
@@ -734,7 +738,7 @@ def clause_subject(masked: str, sentence: Sentence, before: int) -> tuple[int, i
         if conjunction is not None:
             # "But after the debate, Mr. Christie gloated: ...": the opening phrase read as
             # if it began the sentence (a capital for its first letter: same length)
-            rest = masked[conjunction.end() : before]
+            rest = masked[conjunction.end() : min(before, conjunction.end() + OPENING_REACH)]
             lead = INTRODUCTORY.match(rest[:1].upper() + rest[1:])
             if lead is not None:
                 pos = conjunction.end() + lead.end()

@@ -925,7 +925,6 @@ class Tracker:
         )
 
 
-# Words of a description that say nothing of the role ("the former chairman").
 def _plural_group(cue: Cue) -> bool:
     """A one-word mention, not a pronoun, whose verb agrees with a plural ("Allies say")."""
     assert cue.mention is not None
@@ -933,6 +932,7 @@ def _plural_group(cue: Cue) -> bool:
     return " " not in text and text.casefold() not in pronouns() and plural_agreement(cue.cue.text)
 
 
+# Words of a description that say nothing of the role ("the former chairman").
 _DESCRIPTION_NOISE = frozenset(words("description_noise.txt"))
 
 
